@@ -72,15 +72,23 @@ _PRONOUNS = [
     (re.compile(r"\b(?:he|she)\s+(?:is)\b", re.I), "you are"),
     (re.compile(r"\b(?:he|she)\s+(?:has)\b", re.I), "you have"),
     (re.compile(rf"\b(?:he|she)\s+({_PAST})\b", re.I), r"you \1"),
+    (re.compile(r"\b(?:he|she)\s+(will|would|can|could|should|may|might|must)\b", re.I), r"you \1"),
+    (re.compile(r"\b(?:he|she)'ll\b", re.I), "you'll"),
     (re.compile(r"\bhis\b", re.I), "your"),
     (re.compile(r"\bher\b(?=\s+(?!to\b|and\b|or\b|for\b|about\b|that\b)[a-z])", re.I), "your"),
 ]
 
 
-def _second_person(text: str) -> str:
+def _second_person(text: str, person: Interviewer | None = None) -> str:
     """Debrief entries speak of the person ("the dashboard he built"); notes speak to them."""
     for pattern, repl in _PRONOUNS:
         text = pattern.sub(repl, text)
+    if person is not None:
+        names = {person.name, person.address, person.first_name}
+        for name in sorted(names, key=len, reverse=True):
+            quoted = re.escape(name)
+            text = re.sub(rf"\b{quoted}['’]s\b", "your", text)
+            text = re.sub(rf"\b{quoted}\b", "you", text)
     return text
 
 
@@ -101,9 +109,9 @@ def _clean(text: str) -> str:
     return text
 
 
-def _inline(text: str) -> str:
+def _inline(text: str, person: Interviewer | None = None) -> str:
     """Lower-case the first word when it is a common word rather than a name."""
-    text = _second_person(_clean(text))
+    text = _second_person(_clean(text), person)
     if not text:
         return text
     first = re.split(r"[\s,]", text, maxsplit=1)[0]
@@ -145,6 +153,12 @@ class _Picker:
         i = (start + len(taken)) % n
         taken.add(i)
         return i, pool[i]
+
+    def fresh(self, slot: str, pool: Sequence[str], shift: int = 0) -> str | None:
+        """A phrasing nobody in the loop has had yet, or None: optional lines never repeat."""
+        if len(self.used.get(slot, ())) >= len(pool):
+            return None
+        return self.pick(slot, pool, shift)[1]
 
 
 def _first_fresh(items: Sequence[str], used: set[str]) -> str | None:
@@ -295,7 +309,7 @@ class OfflineDrafter:
         issue = _first_fresh(person.key_issues, loop.issues)
         step = _first_fresh(person.next_steps, loop.steps)
 
-        v_topic = {**v, "topic": _inline(topic)} if topic else v
+        v_topic = {**v, "topic": _inline(topic, person)} if topic else v
         opening = [
             _fill(pick("thanks_topic", p["thanks_topic"], shift)[1], v_topic)
             if topic
@@ -307,7 +321,7 @@ class OfflineDrafter:
             middle.append(
                 _fill(
                     pick("positive_issue", p["positive_issue"], shift)[1],
-                    {**v, "key_issue": _inline(issue), "positive": _inline(positive)},
+                    {**v, "key_issue": _inline(issue, person), "positive": _inline(positive)},
                 )
             )
         elif positive:
@@ -321,7 +335,7 @@ class OfflineDrafter:
             middle.append(
                 _fill(
                     pick("issue_only", p["issue_only"], shift)[1],
-                    {**v, "key_issue": _inline(issue)},
+                    {**v, "key_issue": _inline(issue, person)},
                 )
             )
         if person.objections:
@@ -339,7 +353,8 @@ class OfflineDrafter:
         if step:
             steps.append(
                 _fill(
-                    pick("next_step", p["next_step"], shift)[1], {**v, "next_step": _inline(step)}
+                    pick("next_step", p["next_step"], shift)[1],
+                    {**v, "next_step": _inline(step, person)},
                 )
             )
         elif debrief.interview.decision_expected:
@@ -361,7 +376,7 @@ class OfflineDrafter:
                     "opening",
                     lambda: _fill(
                         pick("second_topic", p["second_topic"], shift)[1],
-                        {**v, "topic": _inline(t2)},
+                        {**v, "topic": _inline(t2, person)},
                     ),
                 )
             )
@@ -377,8 +392,8 @@ class OfflineDrafter:
                     ),
                 )
             )
-        extras.append(("opening", lambda: _fill(pick("padding", p["padding"], shift)[1], v)))
-        extras.append(("opening", lambda: _fill(pick("padding", p["padding"], shift + 3)[1], v)))
+        for _ in range(3):
+            extras.append(("opening", lambda: self._padding(loop, "padding", shift, v)))
 
         closing = pick("closing", p["closing"], shift)[1]
         signature = self._signature(debrief, person, loop, shift)
@@ -395,7 +410,9 @@ class OfflineDrafter:
         for where, make in extras:
             if word_count("\n".join(paragraphs())) >= _TARGET_WORDS:
                 break
-            (opening if where == "opening" else middle).append(make())
+            line = make()
+            if line:
+                (opening if where == "opening" else middle).append(line)
         paras = paragraphs()
         while word_count("\n".join(paras)) > MAX_WORDS and len(middle) > 1:
             middle.pop()
@@ -403,6 +420,13 @@ class OfflineDrafter:
 
         subject = _fill(pick("subject", p["subject"], shift)[1], v)
         return subject, paras
+
+    def _padding(self, loop: _Loop, slot: str, shift: int, values: Mapping[str, str]) -> str:
+        pool = _phrases()
+        for part in slot.split("."):
+            pool = pool[part]
+        line = loop.picker.fresh(slot, pool, shift)
+        return _fill(line, values) if line else ""
 
     def _assistant(
         self, debrief: Debrief, person: Interviewer, loop: _Loop, shift: int
@@ -415,22 +439,19 @@ class OfflineDrafter:
         first.append(_fill(pick("assistant.help", p["help"], shift)[1], v))
         if topic:
             first.append(
-                _fill(pick("assistant.topic", p["topic"], shift)[1], {**v, "topic": _inline(topic)})
+                _fill(
+                    pick("assistant.topic", p["topic"], shift)[1],
+                    {**v, "topic": _inline(topic, person)},
+                )
             )
         closing = pick("assistant.closing", p["closing"], shift)[1]
         signature = self._signature(debrief, person, loop, shift)
-        padding = list(p["padding"])
-        start = _seed(str(loop.picker.seed), "assistant.padding", str(shift))
-        order = [padding[(start + i) % len(padding)] for i in range(len(padding))]
-        taken = loop.picker.used.setdefault("assistant.padding", set())
-        for sentence in order:
+        for _ in range(len(p["padding"])):
             if word_count(" ".join([*first, closing, signature])) >= MIN_WORDS + 8:
                 break
-            idx = padding.index(sentence)
-            if idx in taken:
-                continue
-            taken.add(idx)
-            first.append(_fill(sentence, v))
+            line = self._padding(loop, "assistant.padding", shift, v)
+            if line:
+                first.append(line)
         subject = _fill(pick("assistant.subject", p["subject"], shift)[1], v)
         return subject, [" ".join(first[:2]), " ".join(first[2:]), closing, signature]
 
@@ -447,7 +468,7 @@ class OfflineDrafter:
         v = self._values(debrief, person)
         topic = _first_fresh(person.topics, loop.topics)
         if topic:
-            v["topic"] = _inline(topic)
+            v["topic"] = _inline(topic, person)
         pick = loop.picker.pick
         sentences = []
         for slot in slots:
