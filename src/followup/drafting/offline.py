@@ -422,10 +422,10 @@ class OfflineDrafter:
         return subject, paras
 
     def _padding(self, loop: _Loop, slot: str, shift: int, values: Mapping[str, str]) -> str:
-        pool = _phrases()
+        node: Any = _phrases()
         for part in slot.split("."):
-            pool = pool[part]
-        line = loop.picker.fresh(slot, pool, shift)
+            node = node[part]
+        line = loop.picker.fresh(slot, node, shift)
         return _fill(line, values) if line else ""
 
     def _assistant(
