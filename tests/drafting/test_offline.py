@@ -247,3 +247,33 @@ def test_format_date_drops_the_year_within_the_same_year() -> None:
 
     assert format_date(dt.date(2027, 3, 20), dt.date(2027, 3, 9)) == "March 20"
     assert format_date(dt.date(2028, 1, 5), dt.date(2027, 12, 9)) == "January 5, 2028"
+
+
+def test_fields_lose_emoji_and_exclamations_but_names_keep_their_stops() -> None:
+    """A field's emoji and '!!!' never reach the note; 's.r.o.' keeps its dots, once."""
+    debrief = parse_debrief(
+        "candidate: {name: Léa Dubois}\n"
+        "interview: {company: Ostrava Rail s.r.o., role: Engineer, date: 2027-10-08}\n"
+        "interviewers: [{name: Jan Novak, topics: ['the new depot!!! \U0001f686']}]\n"
+    )
+    (draft,) = OfflineDrafter().draft_loop(debrief)
+    assert "\U0001f686" not in draft.body
+    assert "!" not in draft.body
+    assert "the new depot" in draft.body
+    assert "Ostrava Rail s.r.o." in draft.body
+    assert ".." not in draft.body
+
+
+def test_compound_given_names_become_you() -> None:
+    """'María José will arrange...' reads 'you will arrange...' in her own note."""
+    debrief = parse_debrief(
+        "candidate: {name: Léa Dubois}\n"
+        "interview: {company: Ostrava Rail, role: Engineer, date: 2027-10-08}\n"
+        "interviewers:\n"
+        "  - name: María José García\n"
+        "    honorific: Ms.\n"
+        "    next_steps: [María José will arrange a site visit]\n"
+    )
+    (draft,) = OfflineDrafter().draft_loop(debrief)
+    assert "you will arrange a site visit" in draft.body
+    assert "José will" not in draft.body

@@ -84,7 +84,8 @@ def _second_person(text: str, person: Interviewer | None = None) -> str:
     for pattern, repl in _PRONOUNS:
         text = pattern.sub(repl, text)
     if person is not None:
-        names = {person.name, person.address, person.first_name}
+        given = person.name[: person.name.rfind(person.last_name)].strip()
+        names = {person.name, person.address, given, person.first_name} - {""}
         for name in sorted(names, key=len, reverse=True):
             quoted = re.escape(name)
             text = re.sub(rf"\b{quoted}['’]s\b", "your", text)
@@ -92,8 +93,15 @@ def _second_person(text: str, person: Interviewer | None = None) -> str:
     return text
 
 
+# Emoji, pictographs and dingbats never belong in a formal note, even when typed in a field.
+_PICTOGRAPHS = re.compile(
+    "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]+"
+)
+
+
 def _clean(text: str) -> str:
     """A debrief entry made fit to sit inside a sentence."""
+    text = _PICTOGRAPHS.sub(" ", text).replace("!", "")
     text = " ".join(text.split())
     text = text.strip().rstrip(".;:!?,").strip()
     text = text.strip("\"'“”")
@@ -183,7 +191,8 @@ def _objection_category(objection: str) -> str:
 
 def _fill(template: str, values: Mapping[str, str]) -> str:
     # Values are data: format_map substitutes them and never parses them again.
-    return template.format_map(values)
+    # A value ending in a full stop ("s.r.o.") must not double the sentence's own.
+    return re.sub(r"(?<!\.)\.\.(?!\.)", ".", template.format_map(values))
 
 
 def _sentences(body: str) -> list[str]:
@@ -264,8 +273,9 @@ class OfflineDrafter:
     def _values(self, debrief: Debrief, person: Interviewer) -> dict[str, str]:
         iv = debrief.interview
         return {
-            "role": _clean(iv.role),
-            "company": _clean(iv.company),
+            # Names keep their punctuation ("s.r.o.", "Inc."): only spacing is normalised.
+            "role": " ".join(iv.role.split()),
+            "company": " ".join(iv.company.split()),
             "candidate": debrief.candidate.name,
             "address": person.address,
             "interview_date": format_date(iv.date),
