@@ -36,7 +36,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validato
 
 from followup.debrief import Debrief, Interviewer
 from followup.drafting.base import NoteKind
-from followup.errors import ConfigError
+from followup.errors import ConfigError, InputError
 from followup.text import slugify
 
 __all__ = [
@@ -51,6 +51,7 @@ __all__ = [
     "StepStatus",
     "build_plan",
     "local_zone",
+    "parse_holidays",
     "point_person",
     "resolve_zone",
     "settings_table",
@@ -249,6 +250,23 @@ def settings_table(settings: CadenceSettings | None = None) -> list[tuple[str, s
             shown = str(value)
         rows.append((name, shown, field.description or ""))
     return rows
+
+
+def parse_holidays(text: str, *, source: str = "holidays") -> frozenset[dt.date]:
+    """One ISO date per line; blank lines and ``#`` comments are ignored."""
+    days: set[dt.date] = set()
+    problems = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        try:
+            days.add(dt.date.fromisoformat(line))
+        except ValueError:
+            problems.append(f"line {number}: {line!r} is not a date like 2027-12-25")
+    if problems:
+        raise InputError(problems, source=source)
+    return frozenset(days)
 
 
 def resolve_zone(name: str, *, source: str = "time zone") -> ZoneInfo:
