@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from followup.debrief import Debrief
+    from followup.drafting.base import Draft
 
 NAME = "draft"
 HELP = "Draft one distinct note per interviewer from a debrief (YAML or JSON)."
@@ -21,6 +27,27 @@ def configure(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help='print a JSON list of {"interviewer", "email", "subject", "body"}',
     )
+    parser.add_argument(
+        "--kind",
+        choices=("thank_you", "check_in", "timeline", "rejection_reply"),
+        default="thank_you",
+        help="which note to draft (default thank_you)",
+    )
+    parser.add_argument(
+        "--backend", choices=("offline", "openai"), help="offline (default) or a model"
+    )
+    parser.add_argument("--model", metavar="M", help="model name (FOLLOWUP_MODEL)")
+    parser.add_argument(
+        "--base-url", metavar="URL", help="OpenAI-compatible server (OPENAI_BASE_URL)"
+    )
+    parser.add_argument(
+        "--max-concurrency", type=int, metavar="N", help="notes drafted at once (default 4)"
+    )
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print each rendered prompt and its token count; send nothing",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,7 +55,9 @@ def run(args: argparse.Namespace) -> int:
     from followup.debrief import load_debrief
 
     debrief = load_debrief(args.debrief)
-    drafts = service.draft_loop(debrief)
+    drafts = _draft(debrief, args)
+    if drafts is None:
+        return 0
     if args.json:
         payload = [
             {"interviewer": d.interviewer, "email": d.email, "subject": d.subject, "body": d.body}
@@ -45,3 +74,41 @@ def run(args: argparse.Namespace) -> int:
             to = f"{d.interviewer} <{d.email}>" if d.email else d.interviewer
             print(f"To: {to}\n{service.note_text(d)}", end="")
     return 0
+
+
+def _draft(debrief: Debrief, args: argparse.Namespace) -> list[Draft] | None:
+    """The loop's notes; with ``--dry-run``, print the prompts instead and return None."""
+    from followup import service
+    from followup.drafting.prompts import estimate
+    from followup.settings import load_settings
+
+    settings = load_settings(
+        backend=args.backend,
+        model=args.model,
+        base_url=args.base_url,
+        max_concurrency=args.max_concurrency,
+    )
+    if args.dry_run:
+        est = estimate(debrief, settings, args.kind)
+        for prompt in est.prompts:
+            print(f"=== {prompt.interviewer}: {prompt.tokens:,} prompt tokens ===")
+            for role, text in prompt.messages:
+                print(f"--- {role} ---\n{text}\n")
+        for notice in est.notices:
+            print(f"notice: {notice}")
+        print(est.summary())
+        return None
+    if settings.backend == "offline":
+        return service.draft_loop(debrief, kind=args.kind)
+    from followup.store import Store
+
+    est = estimate(debrief, settings, args.kind)
+    print(f"followup: sending {est.summary()}", file=sys.stderr)
+    for notice in est.notices:
+        print(f"followup: notice: {notice}", file=sys.stderr)
+    with Store.open(settings) as store:
+        drafts = service.draft_loop(debrief, service.make_drafter(settings, store), args.kind)
+    for d in drafts:
+        if d.fallback_reason:
+            print(f"followup: {d.interviewer}: {d.fallback_reason}", file=sys.stderr)
+    return drafts
