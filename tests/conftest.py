@@ -8,7 +8,9 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Point FOLLOWUP_HOME at a fresh folder and drop model settings, for every test."""
     home = tmp_path_factory.mktemp("followup-home")
     monkeypatch.setenv("FOLLOWUP_HOME", str(home))

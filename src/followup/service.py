@@ -6,14 +6,36 @@ so the CLI and the app never repeat orchestration.
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from followup.debrief import Debrief
 from followup.drafting.base import Draft, Drafter, NoteKind
 from followup.drafting.offline import OfflineDrafter
+from followup.errors import InputError
 from followup.text import slugify
 
-__all__ = ["draft_loop", "note_filename", "note_text", "write_notes"]
+if TYPE_CHECKING:
+    from followup.cadence import Plan, Step
+    from followup.store import SavedVersion, Store
+
+__all__ = [
+    "MIN_ACTIVE_LOOPS",
+    "LoopStatus",
+    "TrackerStatus",
+    "draft_loop",
+    "loop_plan",
+    "note_filename",
+    "note_text",
+    "parse_when",
+    "record_outcome",
+    "save_debrief",
+    "step_summary",
+    "tracker_status",
+    "write_notes",
+]
 
 
 def draft_loop(
@@ -51,3 +73,121 @@ def write_notes(drafts: list[Draft], out_dir: Path) -> list[Path]:
         path.write_text(note_text(draft), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+# ---------------------------------------------------------------- tracker
+# The store and the planner are imported inside the functions: importing
+# ``followup`` (and so this module) must stay quick for ``followup lint``.
+
+# Coaches advise six to ten opportunities in progress at once.
+MIN_ACTIVE_LOOPS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class LoopStatus:
+    """One loop as the tracker shows it: its headline and its recomputed plan."""
+
+    loop_id: int
+    company: str
+    role: str
+    plan: Plan
+
+
+@dataclass(frozen=True, slots=True)
+class TrackerStatus:
+    """Every loop's plan at one moment, active ones soonest next action first."""
+
+    now: dt.datetime
+    active: tuple[LoopStatus, ...]
+    closed: tuple[LoopStatus, ...]
+    warning: str | None
+
+
+def parse_when(text: str | None, *, field: str) -> dt.datetime:
+    """An ISO date or date-time as an aware moment; None is now.
+
+    A time without a zone is read in the planner's zone (FOLLOWUP_TZ, else the
+    machine's), the same zone the plan's dates are computed in.
+    """
+    from followup.cadence import local_zone
+
+    zone = local_zone()
+    if text is None:
+        return dt.datetime.now(zone)
+    try:
+        moment = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(
+            f"{field}: expected a date or time like 2027-03-10 or 2027-03-10T09:30, got {text!r}"
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+
+
+_STEP_NAMES = {
+    "thank_you": "thank-you note",
+    "check_in": "check-in",
+    "timeline": "timeline note",
+    "call": "call",
+    "rejection_reply": "reply to the rejection",
+}
+
+
+def step_summary(step: Step) -> str:
+    """One step in words: "thank-you note to Priya Raman by email"."""
+    return f"{_STEP_NAMES.get(step.kind, step.kind)} to {step.to} by {step.channel}"
+
+
+def save_debrief(store: Store, debrief: Debrief, loop_id: int | None = None) -> SavedVersion:
+    """Keep ``debrief`` as a new loop, or as the next version of ``loop_id``."""
+    return store.save_debrief(debrief, loop_id)
+
+
+def loop_plan(store: Store, loop_id: int, now: dt.datetime) -> Plan:
+    """The loop's plan at ``now``, from its latest debrief and every recorded outcome."""
+    from followup.cadence import build_plan
+
+    return build_plan(store.load_debrief(loop_id), now, store.outcomes(loop_id))
+
+
+def record_outcome(
+    store: Store,
+    loop_id: int,
+    step_id: str,
+    outcome: str,
+    at: dt.datetime,
+    now: dt.datetime | None = None,
+) -> Plan:
+    """Record what happened at one step of the loop's plan; returns the plan recomputed."""
+    now = now or dt.datetime.now(dt.UTC)
+    steps = [step.id for step in loop_plan(store, loop_id, now).steps]
+    if step_id not in steps:
+        valid = ", ".join(steps) or "none"
+        raise InputError(f"loop {loop_id} has no step {step_id!r}; its steps are: {valid}")
+    store.record_outcome(loop_id, step_id, outcome, at)
+    return loop_plan(store, loop_id, now)
+
+
+def tracker_status(store: Store, now: dt.datetime) -> TrackerStatus:
+    """Every loop's plan at ``now``; warns when fewer than six loops are active."""
+    active: list[LoopStatus] = []
+    closed: list[LoopStatus] = []
+    for loop in store.list_loops():
+        status = LoopStatus(
+            loop.loop_id, loop.company, loop.role, loop_plan(store, loop.loop_id, now)
+        )
+        (active if status.plan.state == "active" else closed).append(status)
+
+    def soonest(status: LoopStatus) -> tuple[bool, dt.datetime, int]:
+        step = status.plan.next_step
+        # Active loops with nothing left to do go last, in loop order.
+        return (step is None, step.due if step else now, status.loop_id)
+
+    active.sort(key=soonest)
+    warning = None
+    if len(active) < MIN_ACTIVE_LOOPS:
+        noun = "opportunity is" if len(active) == 1 else "opportunities are"
+        warning = (
+            f"only {len(active)} {noun} active; coaches advise keeping six to ten in progress "
+            "at once, so that no single loop is the only plan"
+        )
+    return TrackerStatus(now, tuple(active), tuple(closed), warning)

@@ -647,9 +647,7 @@ class Store:
         except ValidationError as exc:
             field = str(exc.errors()[0]["loc"][0])
             raise InputError(f"{field}: {exc.errors()[0]['msg'].lower()}") from None
-        if record.at.tzinfo is None or record.at.utcoffset() is None:
-            raise InputError("at: needs a time zone, like 2027-03-10T09:00+01:00")
-        stamp = _utc(record.at)
+        stamp = _utc(record.at)  # OutcomeRecord has made sure it is aware
         with self._write() as db:
             self._check_loop(db, loop_id)
             db.execute(
