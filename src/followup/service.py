@@ -19,6 +19,7 @@ from followup.text import slugify
 
 if TYPE_CHECKING:
     from followup.cadence import Plan, Step
+    from followup.settings import Settings
     from followup.store import SavedVersion, Store
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "TrackerStatus",
     "draft_loop",
     "loop_plan",
+    "make_drafter",
     "note_filename",
     "note_text",
     "parse_when",
@@ -43,6 +45,20 @@ def draft_loop(
 ) -> list[Draft]:
     """One note per interviewer, drafted by ``drafter`` (the offline drafter by default)."""
     return (drafter or OfflineDrafter()).draft_loop(debrief, kind)
+
+
+def make_drafter(settings: Settings, store: Store | None = None) -> Drafter:
+    """The drafter ``settings.backend`` names: offline, or the LLM drafter.
+
+    The LLM drafter logs every call to ``store`` (and answers repeats from it at
+    temperature 0) and runs the linter's repair rounds on each loop it drafts.
+    """
+    if settings.backend == "offline":
+        return OfflineDrafter()
+    from followup.drafting.llm import LLMDrafter
+    from followup.drafting.repair import default_linter
+
+    return LLMDrafter(settings, store=store, lint=default_linter)
 
 
 def note_filename(draft: Draft, taken: set[str] | None = None) -> str:
