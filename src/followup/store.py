@@ -37,16 +37,15 @@ __all__ = [
     "MIGRATIONS",
     "CallRecord",
     "DraftVersion",
-    "LoopState",
     "LoopSummary",
+    "RecordedState",
     "SavedVersion",
     "Store",
     "migrate",
 ]
 
-LoopState = Literal["active", "rejected", "offer", "withdrawn"]
-# Outcomes that end a loop; the latest one recorded is the loop's state.
-_TERMINAL: tuple[LoopState, ...] = ("rejected", "offer", "withdrawn")
+# A loop's state as its outcomes record it: the latest rejected/offer/withdrawn, else active.
+RecordedState = Literal["active", "rejected", "offer", "withdrawn"]
 _REDACTED = "[redacted]"
 
 
@@ -72,7 +71,7 @@ class LoopSummary(BaseModel):
     debrief_versions: int
     draft_versions: int
     # From recorded outcomes only; "moved_on" (three strikes) needs the plan.
-    state: LoopState
+    state: RecordedState
 
 
 class DraftVersion(BaseModel):
@@ -301,7 +300,7 @@ class Store:
         # One connection, one lock: the LLM drafter logs calls from worker threads.
         self._lock = threading.Lock()
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
             reason = exc.strerror or type(exc).__name__
             raise StoreError(
@@ -310,6 +309,7 @@ class Store:
             ) from None
         if self.path.is_dir():
             raise StoreError(f"{self.path}: is a folder, not a followup store")
+        created = not self.path.exists()
         try:
             self._db = sqlite3.connect(
                 self.path,
@@ -320,6 +320,10 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: {_hint(exc)}") from None
         try:
+            if created:
+                # Debriefs are personal notes about people: owner-only, like ~/.ssh.
+                # SQLite gives the -wal and -shm files the same permissions.
+                self.path.chmod(0o600)
             self._db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
             self._db.execute("PRAGMA foreign_keys = ON")
             mode = self._db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -333,9 +337,10 @@ class Store:
                 f"{self.path}: written by a newer followup (schema step {exc}); "
                 "upgrade followup to open it"
             ) from None
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, OSError) as exc:
             self._db.close()
-            raise StoreError(f"{self.path}: {_hint(exc)}") from None
+            reason = _hint(exc) if isinstance(exc, sqlite3.Error) else exc.strerror
+            raise StoreError(f"{self.path}: {reason}") from None
         except StoreError:
             self._db.close()
             raise

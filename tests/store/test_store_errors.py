@@ -124,3 +124,27 @@ def test_failed_write_leaves_no_partial_version(tmp_path: Path, debrief: Debrief
         assert store.list_loops() == []
         (count,) = sqlite3.connect(path).execute("SELECT COUNT(*) FROM loops").fetchone()
         assert count == 0
+
+
+def test_read_only_store_is_one_line(tmp_path: Path, debrief: Debrief) -> None:
+    """A store SQLite may not write gives one line pointing at FOLLOWUP_HOME."""
+    path = tmp_path / "followup.sqlite3"
+    with Store(path) as store:
+        # File modes do not stop root (these tests may run as root), so ask SQLite itself.
+        store._db.execute("PRAGMA query_only = ON")
+        with pytest.raises(StoreError) as info:
+            store.save_debrief(debrief)
+    message = _one_line(info, path)
+    assert "readonly database; set FOLLOWUP_HOME to a folder you can write to" in message
+
+
+def test_new_store_is_private_to_its_owner(tmp_path: Path, debrief: Debrief) -> None:
+    """A new home folder is 0700 and the file and its WAL are 0600: debriefs are personal."""
+    home = tmp_path / "home"
+    with Store(home / "followup.sqlite3") as store:
+        store.save_debrief(debrief)
+        wal = Path(f"{store.path}-wal")
+        assert wal.exists()
+        assert wal.stat().st_mode & 0o777 == 0o600
+    assert home.stat().st_mode & 0o777 == 0o700
+    assert (home / "followup.sqlite3").stat().st_mode & 0o777 == 0o600
