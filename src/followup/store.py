@@ -339,7 +339,11 @@ class Store:
             ) from None
         except (sqlite3.Error, OSError) as exc:
             self._db.close()
-            reason = _hint(exc) if isinstance(exc, sqlite3.Error) else exc.strerror
+            reason = (
+                _hint(exc)
+                if isinstance(exc, sqlite3.Error)
+                else (exc.strerror or type(exc).__name__)
+            )
             raise StoreError(f"{self.path}: {reason}") from None
         except StoreError:
             self._db.close()
