@@ -15,7 +15,7 @@ import zipfile
 from collections.abc import Sequence
 from email.headerregistry import Address, Group
 from email.message import EmailMessage
-from email.policy import SMTP
+from email.policy import default
 from email.utils import format_datetime
 from zoneinfo import ZoneInfo
 
@@ -63,7 +63,8 @@ def _mailbox(name: str, email: str | None, *, field: str) -> Address | Group:
 
 def note_to_eml(draft: Draft, candidate: Candidate, *, date: dt.datetime | None = None) -> bytes:
     """The note as an unsent e-mail draft (RFC 5322, UTF-8) that mail clients open for editing."""
-    msg = EmailMessage(policy=SMTP)
+    # Plain "\n" line ends: what mail clients save as .eml, and parsers give the body back as is.
+    msg = EmailMessage(policy=default)
     msg["To"] = _mailbox(draft.interviewer, draft.email, field=f"e-mail of {draft.interviewer}")
     if candidate.email:
         msg["From"] = _mailbox(candidate.name, candidate.email, field="candidate.email")
