@@ -18,7 +18,10 @@ from followup.errors import InputError
 from followup.text import slugify
 
 if TYPE_CHECKING:
-    from followup.cadence import Plan, Step
+    from collections.abc import Sequence
+    from zoneinfo import ZoneInfo
+
+    from followup.cadence import CadenceSettings, OutcomeRecord, Plan, Step
     from followup.settings import Settings
     from followup.store import SavedVersion, Store
 
@@ -32,6 +35,7 @@ __all__ = [
     "note_filename",
     "note_text",
     "parse_when",
+    "plan_loop",
     "record_outcome",
     "save_debrief",
     "step_summary",
@@ -89,6 +93,19 @@ def write_notes(drafts: list[Draft], out_dir: Path) -> list[Path]:
         path.write_text(note_text(draft), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def plan_loop(
+    debrief: Debrief,
+    now: dt.datetime | None = None,
+    outcomes: Sequence[OutcomeRecord] = (),
+    settings: CadenceSettings | None = None,
+    tz: ZoneInfo | None = None,
+) -> Plan:
+    """The follow-up plan for ``debrief`` at ``now`` (default: this moment) in zone ``tz``."""
+    from followup.cadence import build_plan
+
+    return build_plan(debrief, now or dt.datetime.now(dt.UTC), outcomes, settings, tz)
 
 
 # ---------------------------------------------------------------- tracker
