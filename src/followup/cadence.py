@@ -485,6 +485,12 @@ class _Planner:
         interview_day = self.debrief.interview.date
         if deadline is None or (decision is not None and deadline >= decision):
             return None
+        if deadline <= interview_day:
+            self.warnings.append(
+                f"candidate.decision_deadline ({deadline.isoformat()}) is not after the "
+                "interview; no timeline note planned"
+            )
+            return None
         earliest = self.days.after(interview_day, 1)
         day = max(self.days.before(deadline, self.s.timeline_lead_days), earliest)
         if day >= deadline:
@@ -633,8 +639,7 @@ def build_plan(
 
     # The chase continues one contact at a time while the last one went unanswered.
     while state == "active" and chase[-1].id in answered and unanswered and last_sent:
-        after = max(last_sent.astimezone(zone).date(), chase[-1].day)
-        nxt = planner.chase(point, len(chase) + 1, after)
+        nxt = planner.chase(point, len(chase) + 1, last_sent.astimezone(zone).date())
         chase.append(nxt)
         steps.append(nxt)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from followup.debrief import Debrief
+from followup.debrief import Candidate, Debrief
 from followup.drafting.base import Draft, Drafter, NoteKind
 from followup.drafting.offline import OfflineDrafter
 from followup.errors import InputError
@@ -40,6 +40,7 @@ __all__ = [
     "save_debrief",
     "step_summary",
     "tracker_status",
+    "write_eml",
     "write_notes",
 ]
 
@@ -91,6 +92,20 @@ def write_notes(drafts: list[Draft], out_dir: Path) -> list[Path]:
     for draft in drafts:
         path = out_dir / note_filename(draft, taken)
         path.write_text(note_text(draft), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def write_eml(drafts: Sequence[Draft], candidate: Candidate, out_dir: Path) -> list[Path]:
+    """Write each note as an unsent e-mail draft ``out_dir/<slug>.eml``; returns the paths."""
+    from followup.export import note_to_eml
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    taken: set[str] = set()
+    paths = []
+    for draft in drafts:
+        path = out_dir / (note_filename(draft, taken).removesuffix(".txt") + ".eml")
+        path.write_bytes(note_to_eml(draft, candidate))
         paths.append(path)
     return paths
 

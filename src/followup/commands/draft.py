@@ -23,6 +23,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--out", type=Path, metavar="DIR", help="write DIR/<name>.txt per note")
     parser.add_argument(
+        "--eml",
+        type=Path,
+        metavar="DIR",
+        help="also write DIR/<name>.eml per note: unsent drafts your mail client opens",
+    )
+    parser.add_argument(
         "--json",
         action="store_true",
         help='print a JSON list of {"interviewer", "email", "subject", "body"}',
@@ -58,6 +64,9 @@ def run(args: argparse.Namespace) -> int:
     drafts = _draft(debrief, args)
     if drafts is None:
         return 0
+    if args.eml:
+        paths = service.write_eml(drafts, debrief.candidate, args.eml)
+        print(f"followup: wrote {len(paths)} .eml draft(s) to {args.eml}", file=sys.stderr)
     if args.json:
         payload = [
             {"interviewer": d.interviewer, "email": d.email, "subject": d.subject, "body": d.body}
