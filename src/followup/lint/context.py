@@ -1,0 +1,146 @@
+"""Everything a rule needs to know about one note, computed once per note."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from followup.debrief import Debrief, Interviewer, Tone
+from followup.lint.finding import Finding, Severity, position
+from followup.lint.registry import rule_table
+from followup.text import Sentence, split_sentences
+
+__all__ = ["NoteContext", "debrief_strings", "mask_quotes"]
+
+_QUOTES = re.compile(r"\"[^\"\n]{1,400}\"|“[^”\n]{1,400}”|«[^»\n]{1,400}»")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|dev|example)(?:/\S*)?\b")
+_HEADER = re.compile(r"(?:subject|to|from|cc|date|re)\s*:[^\n]*\n", re.IGNORECASE)
+_SALUTATION = re.compile(
+    r"(?:(?:dear|hi|hello|hey|heya|hiya|yo|howdy|greetings|good\s+(?:morning|afternoon|evening))"
+    r"\b[ \t]*(?P<name>[^\n,!:;]{0,60}?)[ \t]*[,!:;.]?[ \t]*$"
+    r"|(?P<bare>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*,[ \t]*$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def mask_quotes(text: str) -> str:
+    """``text`` with quoted passages blanked (same length), so quotes are not held against you."""
+
+    def blank(m: re.Match[str]) -> str:
+        inner = m.group(0)
+        return inner[0] + " " * (len(inner) - 2) + inner[-1]
+
+    return _QUOTES.sub(blank, text)
+
+
+def _blank(pattern: re.Pattern[str], text: str) -> str:
+    return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def debrief_strings(debrief: Debrief) -> list[str]:
+    """Every string the debrief holds, dates in ISO form included."""
+    out: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            out.append(value)
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list | tuple):
+            for v in value:
+                walk(v)
+        elif value is not None and not isinstance(value, bool):
+            out.append(str(value))
+
+    walk(debrief.model_dump(mode="json"))
+    return out
+
+
+@dataclass
+class NoteContext:
+    """A note with its masked forms, layout and the loop's context."""
+
+    text: str
+    debrief: Debrief | None = None
+    recipient: Interviewer | None = None
+    tone: Tone | None = None
+    extra_words: frozenset[str] = frozenset()
+    findings: list[Finding] = field(default_factory=list)
+
+    @cached_property
+    def masked(self) -> str:
+        """Quotes, e-mail addresses and URLs blanked; offsets unchanged."""
+        return _blank(_URL, _blank(_EMAIL, mask_quotes(self.text)))
+
+    @cached_property
+    def body_start(self) -> int:
+        """Offset just after any header lines (``Subject:``, ``To:``)."""
+        pos = 0
+        while True:
+            while pos < len(self.text) and self.text[pos] in " \t\r\n":
+                pos += 1
+            m = _HEADER.match(self.text, pos)
+            if not m:
+                return pos
+            pos = m.end()
+
+    @cached_property
+    def body(self) -> str:
+        return self.masked[self.body_start :]
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """Sentences of the body, spans relative to the whole note."""
+        base = self.body_start
+        return [Sentence(s.text, s.start + base, s.end + base) for s in split_sentences(self.body)]
+
+    @cached_property
+    def salutation(self) -> re.Match[str] | None:
+        """The greeting line: one of the first three lines of the body, if any."""
+        seen = 0
+        for offset, line in self.lines():
+            if not line.strip():
+                continue
+            m = _SALUTATION.match(self.masked[: offset + len(line)], offset)
+            seen += 1
+            if m or seen == 3:
+                return m
+        return None
+
+    def lines(self) -> Iterator[tuple[int, str]]:
+        """(offset, line) for every line of the masked body."""
+        offset = self.body_start
+        for line in self.body.split("\n"):
+            yield offset, line
+            offset += len(line) + 1
+
+    def emit(
+        self,
+        rule: str,
+        start: int,
+        end: int,
+        *,
+        severity: Severity | None = None,
+        suggestion: str | None = None,
+        **values: object,
+    ) -> None:
+        """Record a finding of ``rule`` with its message filled from ``values``."""
+        info = rule_table()[rule]
+        line, column = position(self.text, start)
+        self.findings.append(
+            Finding(
+                rule=rule,
+                category=info.category,
+                severity=severity or info.severity,
+                start=start,
+                end=end,
+                line=line,
+                column=column,
+                message=info.message.format_map({k: str(v) for k, v in values.items()}),
+                suggestion=suggestion,
+            )
+        )

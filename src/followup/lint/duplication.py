@@ -1,0 +1,373 @@
+"""Duplication: shared sentences across the notes of a loop, and unfilled placeholders.
+
+Sentences are compared after normalising case, punctuation and the
+recipients' names. Within a loop every substantive sentence is scored against
+every other note's (a loop is a handful of notes). For a large corpus,
+``find_corpus_duplicates`` first collapses identical sentences, then finds
+candidate near-duplicates with MinHash LSH over word 2-shingles, and confirms
+each candidate with the exact scorer, so its cost grows close to linearly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
+
+from followup.lint.context import NoteContext, mask_quotes
+from followup.lint.registry import data
+from followup.text import split_sentences
+
+__all__ = [
+    "CorpusDuplicate",
+    "Occurrence",
+    "Unit",
+    "check_loop",
+    "check_placeholders",
+    "find_corpus_duplicates",
+    "similarity_matrix",
+    "units",
+]
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_HEADER = re.compile(r"(?:[ \t]*\r?\n)*(?:(?:subject|to|from|cc|date|re)\s*:[^\n]*\n)+", re.I)
+_PLACEHOLDER = re.compile(
+    r"\[\s*(?:insert|your|company|interviewer|name|first|last|role|position|job|title|date|"
+    r"recipient|hiring|manager|team|department|topic|specific|x+)\b[^\]\n]{0,40}\]"
+    r"|\{\{\s*[^{}\n]{1,40}\s*\}\}"
+    r"|\{[a-z_][a-z0-9_]{1,30}\}"
+    r"|<\s*[A-Z][A-Z _]{1,30}\s*>"
+    r"|\b(?:XXX+|xxx+)\b"
+    r"|_{4,}"
+    r"|\b(?:LASTNAME|FIRSTNAME|FULLNAME|COMPANYNAME|[A-Z]+_(?:NAME|TITLE|COMPANY|ROLE|DATE))\b"
+    r"|\bTODO\b|\bTBD\b|\bMr\./Ms\.|\bMs\./Mr\.|\bMr/Ms\b"
+    r"|\[\s*[A-Z][A-Za-z]*(?:[ _][A-Z][A-Za-z]*){0,3}\s*\]",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A substantive sentence of a note: its span and normalised tokens."""
+
+    note: int
+    start: int
+    end: int
+    tokens: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.tokens)
+
+
+class Occurrence(BaseModel):
+    """Where a shared sentence sits in a corpus note."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    note: int
+    start: int
+    end: int
+
+
+class CorpusDuplicate(BaseModel):
+    """One sentence (and its light rewordings) found in two or more notes of a corpus."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    occurrences: tuple[Occurrence, ...]
+    verbatim: bool
+
+
+@cache
+def _settings() -> dict[str, Any]:
+    raw = data("duplication")
+    return dict(raw)
+
+
+@cache
+def _courtesy() -> tuple[str, ...]:
+    return tuple(str(c) for c in _settings()["courtesy"])
+
+
+@cache
+def _courtesy_words() -> frozenset[str]:
+    stop = frozenset(str(w) for w in data("common")["stopwords"])
+    return stop | frozenset(str(w) for w in _settings()["courtesy_words"])
+
+
+def _tokens(text: str, names: frozenset[str]) -> tuple[str, ...]:
+    out = []
+    for t in _TOKEN.findall(text):
+        low = t.lower().replace("’", "'")
+        out.append("name" if low in names else low)
+    return tuple(out)
+
+
+def _is_courtesy(tokens: tuple[str, ...]) -> bool:
+    cfg = _settings()
+    if len(tokens) < int(cfg["min_tokens"]):
+        return True
+    filler = _courtesy_words()
+    if sum(1 for t in tokens if t not in filler) < int(cfg["min_content"]):
+        return True
+    best = process.extractOne(" ".join(tokens), _courtesy(), scorer=Indel.normalized_similarity)
+    return best is not None and best[1] >= 0.85
+
+
+def _body_start(text: str) -> int:
+    m = _HEADER.match(text)
+    return m.end() if m else 0
+
+
+def units(text: str, note: int = 0, names: Iterable[str] = ()) -> list[Unit]:
+    """The substantive (non-courtesy) sentences of ``text``, quoted passages ignored."""
+    name_set = frozenset(n.lower() for n in names)
+    masked = mask_quotes(text)
+    base = _body_start(masked)
+    out = []
+    for s in split_sentences(masked[base:]):
+        tokens = _tokens(s.text, name_set)
+        if not _is_courtesy(tokens):
+            out.append(Unit(note, s.start + base, s.end + base, tokens))
+    return out
+
+
+def _score(a: Unit, b: Unit) -> float:
+    la, lb = len(a.tokens), len(b.tokens)
+    if min(la, lb) * 2 < max(la, lb):
+        return 0.0
+    return float(Indel.normalized_similarity(a.tokens, b.tokens))
+
+
+def _best(unit: Unit, others: Sequence[Unit]) -> tuple[float, Unit | None]:
+    best, best_unit = 0.0, None
+    for other in others:
+        score = _score(unit, other)
+        if score > best:
+            best, best_unit = score, other
+    return best, best_unit
+
+
+def _loop_names(contexts: Sequence[NoteContext]) -> frozenset[str]:
+    names: set[str] = set()
+    for ctx in contexts:
+        people = list(ctx.debrief.interviewers) if ctx.debrief else []
+        if ctx.recipient is not None:
+            people.append(ctx.recipient)
+        for person in people:
+            names.update(t.lower() for t in _TOKEN.findall(person.name))
+        sal = ctx.salutation
+        if sal is not None:
+            group = "name" if sal.group("name") is not None else "bare"
+            names.update(t.lower() for t in _TOKEN.findall(sal.group(group) or ""))
+    names.discard("dear")
+    return frozenset(names)
+
+
+def _label(ctx: NoteContext, index: int, label: str) -> str:
+    if ctx.recipient is not None:
+        return ctx.recipient.name
+    return label or f"note {index + 1}"
+
+
+def check_loop(contexts: Sequence[NoteContext], labels: Sequence[str]) -> None:
+    """Add cross-note duplication findings to each note's context."""
+    if len(contexts) < 2:
+        return
+    cfg = _settings()
+    names = _loop_names(contexts)
+    per_note = [units(ctx.text, i, names) for i, ctx in enumerate(contexts)]
+    for i, ctx in enumerate(contexts):
+        total = len(_tokens(ctx.text[ctx.body_start :], names)) or 1
+        hits: list[tuple[Unit, Unit, float]] = []
+        for unit in per_note[i]:
+            best, match = 0.0, None
+            for j, others in enumerate(per_note):
+                if j != i:
+                    score, other = _best(unit, others)
+                    if score > best:
+                        best, match = score, other
+            if match is not None and best >= float(cfg["reworded"]):
+                hits.append((unit, match, best))
+        shared = sum(len(u.tokens) for u, _, _ in hits)
+        escalate = shared / total >= float(cfg["error_share"]) or len(hits) >= int(
+            cfg["error_count"]
+        )
+        for unit, match, score in hits:
+            verbatim = score >= float(cfg["verbatim"])
+            substantive = len(unit.tokens) >= int(cfg["substantive_tokens"])
+            error = escalate or (verbatim and substantive)
+            other_ctx = contexts[match.note]
+            ctx.emit(
+                "duplication.cross-note",
+                unit.start,
+                unit.end,
+                severity="error" if error else "warning",
+                suggestion=(
+                    "Rewrite it around something you discussed with "
+                    f"{_label(ctx, i, labels[i])} alone."
+                ),
+                kind="sentence" if verbatim else "sentence, lightly reworded,",
+                other=_label(other_ctx, match.note, labels[match.note]),
+            )
+            last = ctx.findings[-1]
+            ctx.findings[-1] = last.model_copy(
+                update={
+                    "related_note": match.note,
+                    "related_start": match.start,
+                    "related_end": match.end,
+                }
+            )
+
+
+def check_placeholders(ctx: NoteContext) -> None:
+    """Leftover template placeholders are always errors."""
+    for m in _PLACEHOLDER.finditer(ctx.text):
+        ctx.emit("duplication.placeholder", m.start(), m.end(), placeholder=f'"{m.group(0)}"')
+
+
+def _coverage(a: Sequence[Unit], b: Sequence[Unit]) -> float:
+    total = sum(len(u.tokens) for u in a)
+    if not total or not b:
+        return 0.0
+    covered = 0.0
+    for unit in a:
+        score, _ = _best(unit, b)
+        if score >= 0.6:
+            covered += len(unit.tokens) * score
+    return covered / total
+
+
+def similarity_matrix(texts: Sequence[str]) -> list[list[float]]:
+    """Shared-content score (0..1) for every pair of notes; 1.0 on the diagonal.
+
+    The score is the larger of the two directions: the share of one note's
+    substantive words that sit in sentences found, verbatim or reworded, in
+    the other.
+    """
+    per_note = [units(t, i) for i, t in enumerate(texts)]
+    n = len(texts)
+    out = [[1.0 if i == j else 0.0 for j in range(n)] for i in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            score = round(
+                max(_coverage(per_note[i], per_note[j]), _coverage(per_note[j], per_note[i])), 4
+            )
+            out[i][j] = out[j][i] = score
+    return out
+
+
+# -- corpus scale --------------------------------------------------------------
+
+_PERMUTATIONS = 32
+_ROWS = 2  # rows per band: 16 bands of 2 catch pairs with 2-shingle Jaccard >= ~0.4
+_BUCKET_CAP = 64  # above this, a bucket compares each sentence with its sorted neighbours
+_WINDOW = 8
+_PRIME = (1 << 31) - 1
+
+
+def _signatures(shingle_ids: list[list[int]]) -> Any:
+    import numpy as np
+
+    lengths = np.fromiter((len(s) for s in shingle_ids), dtype=np.int64, count=len(shingle_ids))
+    flat = np.fromiter(
+        (x for s in shingle_ids for x in s), dtype=np.int64, count=int(lengths.sum())
+    )
+    offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    rng = np.random.default_rng(20270309)  # fixed: results must not vary between runs
+    a = rng.integers(1, _PRIME, size=_PERMUTATIONS, dtype=np.int64)
+    b = rng.integers(0, _PRIME, size=_PERMUTATIONS, dtype=np.int64)
+    sig = np.empty((len(shingle_ids), _PERMUTATIONS), dtype=np.int64)
+    for k in range(_PERMUTATIONS):
+        hashed = (a[k] * flat + b[k]) % _PRIME
+        sig[:, k] = np.minimum.reduceat(hashed, offsets)
+    return sig
+
+
+def _candidate_pairs(keys: Sequence[tuple[str, ...]]) -> set[tuple[int, int]]:
+    import numpy as np
+
+    vocab: dict[tuple[str, str], int] = {}
+    shingles = [[vocab.setdefault(pair, len(vocab)) for pair in pairwise(k)] for k in keys]
+    sig = _signatures(shingles)
+    pairs: set[tuple[int, int]] = set()
+    for band in range(0, _PERMUTATIONS, _ROWS):
+        band_key = sig[:, band] * _PRIME + sig[:, band + 1]
+        order = np.argsort(band_key, kind="stable")
+        sorted_keys = band_key[order]
+        cuts = np.flatnonzero(np.diff(sorted_keys)) + 1
+        for group in np.split(order, cuts):
+            if len(group) < 2:
+                continue
+            members = sorted(group.tolist(), key=lambda x: keys[x])
+            if len(members) <= _BUCKET_CAP:
+                pairs.update(
+                    (x, y) if x < y else (y, x)
+                    for i, x in enumerate(members)
+                    for y in members[i + 1 :]
+                )
+            else:
+                pairs.update(
+                    (x, y) if x < y else (y, x)
+                    for i, x in enumerate(members)
+                    for y in members[i + 1 : i + 1 + _WINDOW]
+                )
+    return pairs
+
+
+def find_corpus_duplicates(
+    texts: Sequence[str], threshold: float | None = None
+) -> list[CorpusDuplicate]:
+    """Sentences shared (verbatim or lightly reworded) between notes of a large corpus."""
+    cut = float(_settings()["reworded"]) if threshold is None else threshold
+    by_key: dict[tuple[str, ...], list[Unit]] = defaultdict(list)
+    for i, text in enumerate(texts):
+        for unit in units(text, i):
+            by_key[unit.tokens].append(unit)
+    keys = list(by_key)
+    parent = list(range(len(keys)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    fuzzy_root: set[int] = set()
+    if len(keys) > 1:
+        for x, y in _candidate_pairs(keys):
+            a, b = keys[x], keys[y]
+            if min(len(a), len(b)) * 2 < max(len(a), len(b)):
+                continue
+            if Indel.normalized_similarity(a, b) >= cut:
+                rx, ry = find(x), find(y)
+                if rx != ry:
+                    parent[ry] = rx
+                fuzzy_root.add(rx)
+    fuzzy = {find(r) for r in fuzzy_root}
+    groups: dict[int, list[Unit]] = defaultdict(list)
+    for idx, key in enumerate(keys):
+        groups[find(idx)].extend(by_key[key])
+    out = []
+    for root, members in groups.items():
+        if len({u.note for u in members}) < 2:
+            continue
+        members.sort(key=lambda u: (u.note, u.start))
+        out.append(
+            CorpusDuplicate(
+                occurrences=tuple(
+                    Occurrence(note=u.note, start=u.start, end=u.end) for u in members
+                ),
+                verbatim=root not in fuzzy,
+            )
+        )
+    out.sort(key=lambda d: (d.occurrences[0].note, d.occurrences[0].start))
+    return out

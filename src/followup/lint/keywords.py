@@ -1,0 +1,54 @@
+"""Matching a debrief entry (a topic, a key issue) against a note by its content words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from followup.lint.registry import data
+
+__all__ = ["any_mention", "content_words", "mentions", "stems"]
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(str(w) for w in data("common")["stopwords"])
+
+
+def _stem(word: str) -> str:
+    # A five-letter prefix is crude, but it matches "migration"/"migrating" and
+    # "warehouse"/"warehouses" without a stemmer, which is all a topic match needs.
+    return word[:5]
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-case words of ``text`` that carry meaning (no stopwords, 3+ letters)."""
+    return [
+        w
+        for w in (t.lower().replace("’", "'") for t in _WORD.findall(text))
+        if len(w) >= 3 and w not in _stopwords()
+    ]
+
+
+def stems(text: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in content_words(text))
+
+
+def mentions(entry: str, note_stems: frozenset[str]) -> bool:
+    """Whether a note (given by its stems) names a debrief entry: half its content words, 1+."""
+    words = {_stem(w) for w in content_words(entry)}
+    if not words:
+        return False
+    hits = len(words & note_stems)
+    return hits >= 1 and (hits >= 2 or hits * 2 >= len(words))
+
+
+def any_mention(entries: Iterable[str], note_stems: frozenset[str]) -> str | None:
+    """The first entry the note names, if any."""
+    for entry in entries:
+        if mentions(entry, note_stems):
+            return entry
+    return None

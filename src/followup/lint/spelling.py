@@ -1,0 +1,309 @@
+"""Spelling: misspelled words, doubled words, double spaces, a missing capital."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from followup.lint.context import NoteContext
+from followup.lint.registry import data
+
+__all__ = ["check", "debrief_vocabulary", "is_known_word", "spell_checker", "suggest"]
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_PREFIXES = (
+    "multi",
+    "pre",
+    "re",
+    "un",
+    "non",
+    "co",
+    "sub",
+    "inter",
+    "micro",
+    "neuro",
+    "anti",
+    "over",
+    "under",
+    "cross",
+    "self",
+    "mis",
+    "bio",
+    "geo",
+    "auto",
+    "semi",
+    "post",
+    "mid",
+    "hyper",
+    "super",
+    "out",
+    "up",
+    "down",
+    "tele",
+    "cyber",
+    "nano",
+    "meta",
+    "de",
+    "dis",
+)
+_SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "ness", "ment", "ments", "al")
+_REPEAT = re.compile(r"\b([A-Za-z]+)([ \t]{1,3}|[ \t]*\n[ \t]*)(\1)\b", re.IGNORECASE)
+_DOUBLE_SPACE = re.compile(r"(?<=[^\s])  +(?=[^\s])")
+_NO_CAPITAL = re.compile(r"(?<=[.!?])[ \t]+([a-z])")
+_BRITISH = (
+    ("isation", "ization"),
+    ("isations", "izations"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ising", "izing"),
+    ("yse", "yze"),
+    ("ysed", "yzed"),
+    ("ysing", "yzing"),
+    ("our", "or"),
+    ("ours", "ors"),
+    ("ourite", "orite"),
+    ("ourites", "orites"),
+    ("oured", "ored"),
+    ("ouring", "oring"),
+    ("ourful", "orful"),
+    ("tre", "ter"),
+    ("tres", "ters"),
+    ("ogue", "og"),
+    ("ogues", "ogs"),
+    ("lled", "led"),
+    ("lling", "ling"),
+    ("ller", "ler"),
+    ("llers", "lers"),
+    ("ence", "ense"),
+    ("amme", "am"),
+    ("ammes", "ams"),
+)
+
+
+@cache
+def spell_checker() -> Any:
+    """The offline English dictionary; loading takes ~0.2 s, so it happens once, on demand."""
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=2)
+
+
+@cache
+def _technical() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in data("spelling")["technical"])
+
+
+def _variants(word: str) -> list[str]:
+    out = [word]
+    if word.endswith(("'s", "’s")):
+        out.append(word[:-2])
+    for british, american in _BRITISH:
+        if word.endswith(british):
+            out.append(word[: -len(british)] + american)
+    return out
+
+
+def _known(word: str) -> bool:
+    checker = spell_checker()
+    return word in _technical() or any(v in checker for v in _variants(word))
+
+
+def is_known_word(word: str) -> bool:
+    """Whether the dictionary knows ``word``, its British spelling, or its stem and affixes."""
+    low = word.lower().replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]
+    if low in _PREFIXES:
+        return True  # "multi-state", "pre-sales": the prefix stands before a hyphen
+    if _known(low):
+        return True
+    for suffix in _SUFFIXES:
+        stem = low[: -len(suffix)]
+        if low.endswith(suffix) and len(stem) >= 3 and (_known(stem) or _known(stem + "e")):
+            return True
+    return any(
+        low.startswith(p) and len(low) - len(p) >= 4 and _known(low[len(p) :].lstrip("-"))
+        for p in _PREFIXES
+    )
+
+
+@cache
+def _by_initial() -> dict[str, tuple[str, ...]]:
+    groups: dict[str, list[str]] = {}
+    for word in spell_checker().word_frequency.dictionary:
+        groups.setdefault(word[:1], []).append(word)
+    return {k: tuple(v) for k, v in groups.items()}
+
+
+def suggest(word: str) -> str | None:
+    """The most frequent dictionary word within two edits of ``word``, if there is one.
+
+    pyspellchecker's own distance-2 search takes seconds on long words, so
+    distance 1 comes from its edits and distance 2 from a rapidfuzz scan of
+    the words sharing the first letter.
+    """
+    from rapidfuzz import process
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    checker = spell_checker()
+    freq = checker.word_frequency
+    close = [w for w in checker.edit_distance_1(word) if w in checker]
+    if not close:
+        pool = [w for w in _by_initial().get(word[:1], ()) if abs(len(w) - len(word)) <= 2]
+        matches = process.extract(
+            word, pool, scorer=DamerauLevenshtein.distance, score_cutoff=2, limit=20
+        )
+        if not matches:
+            return None
+        best = min(m[1] for m in matches)
+        close = [m[0] for m in matches if m[1] == best]
+    best_word: str = max(close, key=lambda w: (freq[w], w))
+    return best_word
+
+
+def debrief_vocabulary(ctx: NoteContext) -> frozenset[str]:
+    """Lower-case words of the debrief (names, company, role, topics) plus configured words."""
+    from followup.lint.context import debrief_strings
+
+    vocab = set(ctx.extra_words)
+    if ctx.debrief is not None:
+        for value in debrief_strings(ctx.debrief):
+            vocab.update(t.lower().replace("’", "'") for t in _TOKEN.findall(value))
+    if ctx.recipient is not None:
+        vocab.update(t.lower() for t in _TOKEN.findall(ctx.recipient.name))
+    return frozenset(vocab)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'“‘(":
+        i -= 1
+    if i >= 0 and text[i] == ".":
+        j = i
+        while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+            j -= 1
+        abbreviations = frozenset(str(a) for a in data("spelling")["abbreviations"])
+        token = text[j:i].lower()
+        return not (token in abbreviations or len(token) == 1)
+    return i < 0 or text[i] in "!?:\n"
+
+
+def _match_case(original: str, fix: str) -> str:
+    if original.isupper() and len(original) > 1:
+        return fix.upper()
+    if original[:1].isupper():
+        return fix[:1].upper() + fix[1:]
+    return fix
+
+
+@cache
+def _skip_words() -> frozenset[str]:
+    slang = data("formality")["slang"]
+    names = data("accuracy")["first_names"]
+    return frozenset(str(w).lower() for w in [*slang, *names])
+
+
+def _line_words(text: str, offset: int) -> int:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return len(text[start : len(text) if end < 0 else end].split())
+
+
+def _misspelled(ctx: NoteContext) -> None:
+    text = ctx.masked
+    vocab = debrief_vocabulary(ctx)
+    skip = _skip_words()
+    for m in _TOKEN.finditer(text):
+        word = m.group(0)
+        start, end = m.span()
+        if len(word) < 2 or any(c.isupper() for c in word[1:]) or not word.isascii():
+            continue  # initials, acronyms, CamelCase products, non-English names
+        if (start > 0 and (text[start - 1].isdigit() or text[start - 1] in "@#_/\\")) or (
+            end < len(text) and (text[end].isdigit() or text[end] in "@_/\\")
+        ):
+            continue  # "3rd", "10am", handles and paths
+        if word[0].isupper() and not (
+            _sentence_start(text, start) and _line_words(text, start) >= 6
+        ):
+            continue  # a name; the accuracy rule checks names against the debrief
+        low = word.lower().replace("’", "'")
+        if low in skip or low in vocab or (low.endswith("'s") and low[:-2] in vocab):
+            continue
+        if is_known_word(word):
+            continue
+        # Part of a hyphenated compound made of known pieces ("mis-picks").
+        if (start > 0 and text[start - 1] == "-") or (end < len(text) and text[end] == "-"):
+            compound = re.match(r"[A-Za-z'’-]*", text[_word_start(text, start) :])
+            pieces = compound.group(0).strip("-").split("-") if compound else [word]
+            if all(p.lower() in vocab or is_known_word(p) for p in pieces if p) or len(word) <= 3:
+                continue
+        fix = suggest(low)
+        if fix is None:
+            continue  # nothing close: a term of art or a name, not a typo
+        ctx.emit("spelling.misspelled", start, end, suggestion=_match_case(word, fix), word=word)
+
+
+def _word_start(text: str, start: int) -> int:
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "-'’"):
+        start -= 1
+    return start
+
+
+def _repeats(ctx: NoteContext) -> None:
+    allowed = frozenset(str(w) for w in data("spelling")["allowed_repeats"])
+    for m in _REPEAT.finditer(ctx.masked, ctx.body_start):
+        if m.group(1).lower() in allowed:
+            continue
+        ctx.emit(
+            "spelling.repeated-word",
+            m.start(),
+            m.end(),
+            suggestion=m.group(1),
+            word=m.group(1),
+        )
+
+
+def _double_spaces(ctx: NoteContext) -> None:
+    for m in _DOUBLE_SPACE.finditer(ctx.text, ctx.body_start):
+        ctx.emit("spelling.double-space", m.start(), m.end(), suggestion=" ")
+
+
+def _capitals(ctx: NoteContext) -> None:
+    text = ctx.masked
+    letters = [c for c in ctx.body if c.isalpha()]
+    if not any(c.isupper() for c in letters):
+        return  # an all-lower-case note is one formality finding, not dozens
+    abbreviations = frozenset(str(a) for a in data("spelling")["abbreviations"])
+    for m in _NO_CAPITAL.finditer(text, ctx.body_start):
+        stop = m.start() - 1
+        if text[stop] == "." and (stop > 0 and text[stop - 1] == "."):
+            continue  # an ellipsis may run on
+        if text[stop] == ".":
+            i = stop
+            while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+                i -= 1
+            token = text[i:stop].lower()
+            if token in abbreviations or len(token) == 1 or not token:
+                continue
+        letter = m.start(1)
+        word_end = letter
+        while word_end < len(text) and text[word_end].isalpha():
+            word_end += 1
+        if text[letter:word_end] == "i":
+            continue  # the lower-case pronoun is the formality rule's finding
+        ctx.emit(
+            "spelling.capital-after-stop",
+            letter,
+            word_end,
+            suggestion=text[letter].upper() + text[letter + 1 : word_end],
+        )
+
+
+def check(ctx: NoteContext) -> None:
+    """All spelling rules."""
+    _misspelled(ctx)
+    _repeats(ctx)
+    _double_spaces(ctx)
+    _capitals(ctx)
