@@ -75,13 +75,13 @@ def free_port() -> int:
 
 _OPENINGS = [
     "Thank you for taking the time to talk with me about {topic}.",
-    "I greatly enjoyed our conversation about {topic}.",
-    "It was a pleasure to discuss {topic} with you.",
-    "Our exchange about {topic} was the highlight of my visit.",
-    "I appreciated hearing your perspective on {topic}.",
-    "Talking with you about {topic} gave me a vivid picture of the team.",
-    "Many thanks for the thoughtful discussion of {topic}.",
-    "I keep thinking about what you told me regarding {topic}.",
+    "Thank you for our conversation about {topic}, which I greatly enjoyed.",
+    "Thank you for discussing {topic} with me; it was a real pleasure.",
+    "Thank you for the exchange about {topic}, the highlight of my visit.",
+    "Thank you for sharing your perspective on {topic}.",
+    "Thank you for telling me about {topic}; it gave me a vivid picture of the team.",
+    "Thank you for the thoughtful discussion of {topic}.",
+    "Thank you for what you told me regarding {topic}, which stays with me.",
 ]
 _MIDDLES = [
     "I believe my background fits the role well: {positive}.",
@@ -94,32 +94,34 @@ _MIDDLES = [
     "What I can contribute starts with {positive}.",
 ]
 _CLOSINGS = [
-    "I am very interested in the {role} position and would welcome the next conversation.",
-    "My enthusiasm for joining {company} grew during our meeting; I look forward to the next step.",
-    "I would be delighted to contribute to {company}, and I hope we can speak again soon.",
-    "The {role} role is exactly the kind of work I want, and I look forward to hearing from you.",
-    "Joining {company} would mean a great deal to me, and I am ready for whatever comes next.",
-    "I remain keen on the {role} opportunity and would value a further discussion.",
-    "Working alongside your team at {company} is an appealing prospect; I await the next stage.",
-    "I hope to continue the conversation about the {role} position before long.",
+    "I am very interested in the {role} position, and I look forward to the next step.",
+    "My enthusiasm for joining {company} grew, and I look forward to hearing about next steps.",
+    "I would be delighted to contribute to {company}, and I hope we can meet again soon.",
+    "The {role} role is the work I want, and I look forward to hearing from you about next steps.",
+    "Joining {company} would mean a great deal to me; I look forward to the next stage.",
+    "I remain keen on the {role} opportunity and would welcome the next conversation.",
+    "Working alongside your team at {company} appeals to me; I look forward to the next step.",
+    "I hope to continue our conversation about the {role} position at the next stage.",
 ]
-_PADS = [
-    "The care with which the interview was organised left a strong impression on me, "
-    "and I came away with a clear sense of how the team works day to day.",
-    "Everyone I met was generous with their time, and the visit confirmed how much I "
-    "would like to be part of this group and its work.",
-    "Hearing how the work is shared across the team helped me picture the job in "
-    "detail, which I found encouraging and useful.",
-    "I left the building with a better understanding of the position and a real "
-    "appreciation for the openness of our discussion.",
-    "Seeing the work up close made the opportunity feel concrete, and it answered "
-    "several questions I had before arriving.",
-    "The conversation was candid and engaging, and it gave me a much fuller picture "
-    "of what the first months in the position would involve.",
-    "Learning about the daily rhythm of the group made the prospect even more "
-    "attractive, and I valued the frankness of your answers.",
-    "It was encouraging to see how much thought goes into the way the team works, "
-    "and I appreciated the chance to ask about it.",
+_PADS_A = [
+    "The care with which the interview was organised left a strong impression on me.",
+    "Everyone I met was generous with their time, which I noticed and valued.",
+    "Hearing how the work is shared across the team helped me picture the job in detail.",
+    "I left the building with a better understanding of the position.",
+    "Seeing the work up close made the opportunity feel concrete.",
+    "The conversation was candid and engaging from start to finish.",
+    "Learning about the daily rhythm of the group made the prospect more attractive.",
+    "It was encouraging to see how much thought goes into the way the team works.",
+]
+_PADS_B = [
+    "I came away with a clear sense of how the team works day to day, and it suits me.",
+    "The visit confirmed how much I would like to be part of this group and its work.",
+    "That picture was encouraging and useful as I think about the months ahead.",
+    "I also have a real appreciation for the openness of our discussion.",
+    "It answered several questions I had before arriving, and raised good new ones.",
+    "It gave me a much fuller picture of what the first months in the position would involve.",
+    "I valued the frankness of your answers to my questions about the work.",
+    "I appreciated the chance to ask about it and to hear your candid view.",
 ]
 
 
@@ -173,9 +175,9 @@ def default_responder(people: _People) -> Callable[[Recorded], str]:
         body = " ".join(
             [
                 _OPENINGS[i % len(_OPENINGS)].format(**values),
-                _PADS[i % len(_PADS)],
+                _PADS_A[i % len(_PADS_A)],
                 _MIDDLES[i % len(_MIDDLES)].format(**values),
-                _PADS[(i + 3) % len(_PADS)],
+                _PADS_B[i % len(_PADS_B)],
                 _CLOSINGS[i % len(_CLOSINGS)].format(**values),
             ]
         )
@@ -195,6 +197,8 @@ class _State:
     queue: list[tuple[str | None, Reply]] = field(default_factory=list)
     requests: list[Recorded] = field(default_factory=list)
     closing: threading.Event = field(default_factory=threading.Event)
+    in_flight: int = 0
+    max_in_flight: int = 0
 
     def take(self, raw: str) -> Reply | None:
         with self.lock:
@@ -229,11 +233,18 @@ class _Handler(BaseHTTPRequestHandler):
             state.requests.append(request)
         reply = state.take(raw) or Reply()
         latency = state.latency if reply.latency is None else reply.latency
-        if latency and state.closing.wait(latency):
-            return
-        # The client may have given up (a timeout test): nothing left to answer.
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            self._answer(request, reply, state)
+        with state.lock:
+            state.in_flight += 1
+            state.max_in_flight = max(state.max_in_flight, state.in_flight)
+        try:
+            if latency and state.closing.wait(latency):
+                return
+            # The client may have given up (a timeout test): nothing left to answer.
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                self._answer(request, reply, state)
+        finally:
+            with state.lock:
+                state.in_flight -= 1
 
     def _answer(self, request: Recorded, reply: Reply, state: _State) -> None:
         if reply.drop:
@@ -241,9 +252,13 @@ class _Handler(BaseHTTPRequestHandler):
             self.connection.shutdown(2)
             return
         if reply.status != 200:
-            payload = json.dumps(
-                {"error": {"message": f"fake error {reply.status}", "type": "server_error"}}
-            ).encode()
+            message = f"fake error {reply.status}"
+            if reply.status == 401:
+                # Like OpenAI, echo (part of) the key back: callers must not repeat it.
+                auth = {k.lower(): v for k, v in request.headers.items()}.get("authorization", "")
+                key = auth.removeprefix("Bearer ")
+                message = f"Incorrect API key provided: {key}"
+            payload = json.dumps({"error": {"message": message, "type": "server_error"}}).encode()
             self.send_response(reply.status)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(payload)))
@@ -332,6 +347,9 @@ class _Server(ThreadingHTTPServer):
         super().__init__(("127.0.0.1", 0), _Handler)
         self.state = state
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Quiet: clients dropping idle keep-alive connections is normal here."""
+
 
 class FakeOpenAIServer:
     """Context manager: a chat-completions server on a free local port."""
@@ -341,7 +359,10 @@ class FakeOpenAIServer:
     ) -> None:
         self._state = _State(latency, responder or default_responder(_People()))
         self._server = _Server(self._state)
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        # A short poll keeps shutdown (and so each test's teardown) quick.
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
 
     @property
     def base_url(self) -> str:
@@ -356,6 +377,12 @@ class FakeOpenAIServer:
         """Queue ``replies`` for the next requests (containing ``match``, if given)."""
         with self._state.lock:
             self._state.queue.extend((match, r) for r in replies)
+
+    @property
+    def max_in_flight(self) -> int:
+        """The most requests the server was answering at one moment."""
+        with self._state.lock:
+            return self._state.max_in_flight
 
     def pending(self) -> int:
         with self._state.lock:

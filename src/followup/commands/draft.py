@@ -111,12 +111,13 @@ def _draft(debrief: Debrief, args: argparse.Namespace) -> list[Draft] | None:
         return service.draft_loop(debrief, kind=args.kind)
     from followup.store import Store
 
-    est = estimate(debrief, settings, args.kind)
-    print(f"followup: sending {est.summary()}", file=sys.stderr)
-    for notice in est.notices:
-        print(f"followup: notice: {notice}", file=sys.stderr)
     with Store.open(settings) as store:
-        drafts = service.draft_loop(debrief, service.make_drafter(settings, store), args.kind)
+        drafter = service.make_drafter(settings, store)
+        est = estimate(debrief, settings, args.kind)
+        print(f"followup: sending {est.summary()}", file=sys.stderr)
+        for notice in est.notices:
+            print(f"followup: notice: {notice}", file=sys.stderr)
+        drafts = service.draft_loop(debrief, drafter, args.kind)
     for d in drafts:
         if d.fallback_reason:
             print(f"followup: {d.interviewer}: {d.fallback_reason}", file=sys.stderr)

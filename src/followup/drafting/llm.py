@@ -496,6 +496,8 @@ class LLMDrafter:
             text = ""
             try:
                 for chunk in caller.tail.stream(request.prompt):
+                    if not chunk:
+                        continue
                     text += chunk
                     if len(text) > _MAX_STREAM_CHARS:
                         raise OutputFault("the model's reply ran far past the length of a note")

@@ -94,9 +94,7 @@ def _second_person(text: str, person: Interviewer | None = None) -> str:
 
 
 # Emoji, pictographs and dingbats never belong in a formal note, even when typed in a field.
-_PICTOGRAPHS = re.compile(
-    "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]+"
-)
+_PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]+")
 
 
 def _clean(text: str) -> str:

@@ -53,12 +53,15 @@ class RewriteResult(BaseModel):
     fallback_reason: str | None = None
 
 
-def offline_lines(objection: str, count: int = 3) -> list[str]:
-    """The offline drafter's answer lines for the doubt's category (the default pool tops up)."""
+def offline_lines(objection: str, strength: str = "", count: int = 3) -> list[str]:
+    """Lines for the doubt's category from the offline drafter's pool, led by the strength."""
     table = _phrases()["objection"]
-    lines = list(table[_objection_category(objection)]["lines"])
-    lines += [x for x in table["default"]["lines"] if x not in lines]
-    return [str(x) for x in lines[:count]]
+    lines: list[str] = []
+    if strength:
+        lines.append(f"I would bring {strength.rstrip('.')} to this role.")
+    lines += [str(x) for x in table[_objection_category(objection)]["lines"]]
+    lines += [str(x) for x in table["default"]["lines"] if x not in lines]
+    return lines[:count]
 
 
 def _lint_line(text: str) -> list[Finding]:
@@ -124,7 +127,7 @@ def rewrite_objection(
         else:
             lines = result
     if lines is None:
-        lines = offline_lines(objection)
+        lines = offline_lines(objection, strength)
         backend = "offline"
     else:
         backend = "openai"
