@@ -140,11 +140,28 @@ def units(text: str, note: int = 0, names: Iterable[str] = ()) -> list[Unit]:
     return out
 
 
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(str(w) for w in data("common")["stopwords"])
+
+
+def _content(tokens: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(t for t in tokens if t not in _stopwords())
+
+
 def _score(a: Unit, b: Unit) -> float:
+    """Token-sequence similarity, or content-word overlap when clauses were reordered."""
     la, lb = len(a.tokens), len(b.tokens)
     if min(la, lb) * 2 < max(la, lb):
         return 0.0
-    return float(Indel.normalized_similarity(a.tokens, b.tokens))
+    ratio = float(Indel.normalized_similarity(a.tokens, b.tokens))
+    ca, cb = _content(a.tokens), _content(b.tokens)
+    if min(len(ca), len(cb)) >= int(_settings()["reorder_min_content"]):
+        jaccard = len(ca & cb) / len(ca | cb)
+        if jaccard >= float(_settings()["reorder_jaccard"]):
+            # Same words in another order: as shared as a light rewording.
+            ratio = max(ratio, min(jaccard, float(_settings()["verbatim"]) - 0.01))
+    return ratio
 
 
 def _best(unit: Unit, others: Sequence[Unit]) -> tuple[float, Unit | None]:

@@ -19,7 +19,9 @@ __all__ = ["compile_patterns", "data", "rule_table", "rules"]
 def data(name: str) -> Any:
     """The parsed ``data/<name>.yaml`` (word lists, phrase patterns)."""
     text = resources.files("followup.lint").joinpath("data", f"{name}.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    # The C loader reads the word lists ten times faster; `followup lint` must start quickly.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader, C or Python
 
 
 @cache

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
 
 from followup.lint.context import NoteContext
 from followup.lint.registry import data
 
-__all__ = ["check", "debrief_vocabulary", "is_known_word", "spell_checker", "suggest"]
+__all__ = ["check", "debrief_vocabulary", "is_known_word", "suggest", "word_frequencies"]
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _PREFIXES = (
@@ -83,11 +82,31 @@ _BRITISH = (
 
 
 @cache
-def spell_checker() -> Any:
-    """The offline English dictionary; loading takes ~0.2 s, so it happens once, on demand."""
-    from spellchecker import SpellChecker
+def word_frequencies() -> dict[str, int]:
+    """pyspellchecker's offline English word frequencies, read once, on demand.
 
-    return SpellChecker(language="en", distance=2)
+    Reading its data file directly skips the ``SpellChecker`` set-up, which
+    costs more than the read itself and would slow every ``followup lint``.
+    """
+    import gzip
+    import json
+    from importlib import resources
+
+    raw = resources.files("spellchecker").joinpath("resources", "en.json.gz").read_bytes()
+    words: dict[str, int] = json.loads(gzip.decompress(raw))
+    return words
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz'"
+
+
+def _edits1(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    swaps = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
+    inserts = [a + c + b for a, b in splits for c in _LETTERS]
+    return set(deletes + swaps + replaces + inserts)
 
 
 @cache
@@ -106,7 +125,7 @@ def _variants(word: str) -> list[str]:
 
 
 def _known(word: str) -> bool:
-    checker = spell_checker()
+    checker = word_frequencies()
     return word in _technical() or any(v in checker for v in _variants(word))
 
 
@@ -132,7 +151,7 @@ def is_known_word(word: str) -> bool:
 @cache
 def _by_initial() -> dict[str, tuple[str, ...]]:
     groups: dict[str, list[str]] = {}
-    for word in spell_checker().word_frequency.dictionary:
+    for word in word_frequencies():
         groups.setdefault(word[:1], []).append(word)
     return {k: tuple(v) for k, v in groups.items()}
 
@@ -147,9 +166,8 @@ def suggest(word: str) -> str | None:
     from rapidfuzz import process
     from rapidfuzz.distance import DamerauLevenshtein
 
-    checker = spell_checker()
-    freq = checker.word_frequency
-    close = [w for w in checker.edit_distance_1(word) if w in checker]
+    freq = word_frequencies()
+    close = [w for w in _edits1(word) if w in freq]
     if not close:
         pool = [w for w in _by_initial().get(word[:1], ()) if abs(len(w) - len(word)) <= 2]
         matches = process.extract(
