@@ -17,9 +17,14 @@ one of them a setting (see ``CadenceSettings``):
   e-mail, so a step is never both.
 - Dates are computed on the local wall clock and then placed in the zone, so a
   daylight-saving change keeps 9:00 at 9:00.
-- Three strikes: every contact recorded as ``sent`` counts until someone replies
-  (any ``replied`` clears the count). At ``max_unanswered`` the loop has "moved
-  on": nothing further is planned and what was pending is cancelled.
+- Three strikes: every follow-up contact recorded as ``sent`` (check-in,
+  timeline note, call, further check-ins) counts until someone replies (any
+  ``replied`` clears the count). Thank-you notes do not count: they ask for
+  nothing, so silence after them is no answer, and a loop of three people must
+  not "move on" the day after the interview. For the same reason the next
+  chase waits ``follow_up_days`` after the last follow-up contact, not after a
+  thank-you. At ``max_unanswered`` the loop has "moved on": nothing further is
+  planned and what was pending is cancelled.
 """
 
 from __future__ import annotations
@@ -120,7 +125,10 @@ class Plan(BaseModel):
     state: LoopState
     next_step: Step | None
     zone: str = Field(description="IANA name of the zone the times are in.")
-    unanswered: int = Field(description="Contacts sent since the last reply (the strikes).")
+    unanswered: int = Field(
+        description="Follow-up contacts (not thank-you notes) sent since the last reply: "
+        "the strikes."
+    )
     warnings: tuple[str, ...] = ()
 
 
@@ -207,7 +215,9 @@ class CadenceSettings(BaseModel):
         default=3,
         ge=1,
         le=10,
-        description="Three strikes: after three unanswered contacts, stop and move on.",
+        description="Three strikes: after three unanswered follow-up contacts (check-ins, "
+        "timeline notes, calls), stop and move on. Thank-you notes do not count: they ask "
+        "for nothing, so silence after them is no answer.",
     )
     call_channel: Literal["call", "voicemail"] = Field(
         default="call",
@@ -512,7 +522,7 @@ class _Planner:
     def chase(self, person: int, attempt: int, after: dt.date) -> _Planned:
         day = self.days.after(after, self.s.follow_up_days)
         who = self.debrief.interviewers[person]
-        reason = f"No reply for {self.s.follow_up_days} business days after the last contact."
+        reason = f"No reply for {self.s.follow_up_days} business days after the last follow-up."
         if who.invited_to_call:
             return self.step(
                 "call",
@@ -607,7 +617,7 @@ def build_plan(
     planner = _Planner(debrief, settings, zone)
     history = sorted(outcomes, key=lambda o: o.at)
 
-    # Strikes: contacts sent since the last reply; the latest terminal outcome wins.
+    # Strikes: follow-up contacts sent since the last reply; the latest terminal outcome wins.
     unanswered = 0
     last_sent: dt.datetime | None = None
     terminal: OutcomeRecord | None = None
@@ -615,8 +625,10 @@ def build_plan(
     for record in history:
         answered.add(record.step_id)
         if record.outcome == "sent":
-            unanswered += 1
-            last_sent = record.at
+            # A thank-you asks for nothing: no strike, and no chase waits on its silence.
+            if not record.step_id.startswith("thank_you:"):
+                unanswered += 1
+                last_sent = record.at
         elif record.outcome == "replied":
             unanswered = 0
         else:
@@ -688,7 +700,8 @@ def build_plan(
     open_steps = [s for s in frozen if s.status in ("pending", "due", "overdue")]
     if state == "moved_on":
         planner.warnings.append(
-            f"{unanswered} contacts without a reply: move on (record a reply if one comes)"
+            f"{unanswered} follow-up contacts without a reply: move on "
+            "(record a reply if one comes)"
         )
     return Plan(
         steps=tuple(frozen),

@@ -121,17 +121,30 @@ def step_uid(debrief: Debrief, step_id: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + "@followup"
 
 
-def step_summary(step: Step) -> str:
-    """``Thank-you note to Priya Raman``: what the step asks, in a calendar's title line."""
-    titles = {
-        "thank_you": "Thank-you note to",
-        "check_in": "Check-in e-mail to",
-        "timeline": "Timeline note to",
-        "rejection_reply": "Reply to the rejection from",
-    }
+# What each e-mail step asks; calls are worded by their channel.
+_TITLES = {
+    "thank_you": "Thank-you note to",
+    "check_in": "Check-in e-mail to",
+    "timeline": "Timeline note to",
+    "rejection_reply": "Reply to the rejection from",
+}
+
+
+def step_summary(step: Step, *, inline: bool = False) -> str:
+    """What the step asks: ``Thank-you note to Priya Raman``, a calendar's title line.
+
+    ``inline`` words it for the middle of a line (the CLI's status and record),
+    naming the channel where the words do not: ``thank-you note to Priya Raman by email``.
+    """
     if step.kind == "call":
-        return f"Voicemail for {step.to}" if step.channel == "voicemail" else f"Call {step.to}"
-    return f"{titles[step.kind]} {step.to}"
+        text = f"Voicemail for {step.to}" if step.channel == "voicemail" else f"Call {step.to}"
+    else:
+        text = f"{_TITLES[step.kind]} {step.to}"
+    if not inline:
+        return text
+    named = step.kind == "call" or "e-mail" in _TITLES[step.kind]
+    by = "" if named else f" by {step.channel}"
+    return f"{text[0].lower()}{text[1:]}{by}"
 
 
 def _local(moment: dt.datetime, plan: Plan) -> dt.datetime:

@@ -171,18 +171,11 @@ def parse_when(text: str | None, *, field: str) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=zone)
 
 
-_STEP_NAMES = {
-    "thank_you": "thank-you note",
-    "check_in": "check-in",
-    "timeline": "timeline note",
-    "call": "call",
-    "rejection_reply": "reply to the rejection",
-}
-
-
 def step_summary(step: Step) -> str:
-    """One step in words: "thank-you note to Priya Raman by email"."""
-    return f"{_STEP_NAMES.get(step.kind, step.kind)} to {step.to} by {step.channel}"
+    """One step in words, mid-line: "thank-you note to Priya Raman by email"."""
+    from followup.export import step_summary as summary
+
+    return summary(step, inline=True)
 
 
 def save_debrief(store: Store, debrief: Debrief, loop_id: int | None = None) -> SavedVersion:

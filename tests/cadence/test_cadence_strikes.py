@@ -37,18 +37,22 @@ TEAM = [
     {"name": "Dana Whitfield", "role": "assistant"},
 ]
 NOW = dt.datetime(2027, 3, 24, 15, 0, tzinfo=NY)
+LATER = dt.datetime(2027, 4, 7, 15, 0, tzinfo=NY)
 TY = sent("thank_you:priya-raman", "2027-03-09T18:00:00-05:00")
 CI = sent("check_in:priya-raman", "2027-03-23T10:00:00-04:00")
+# The chase after CI to Priya, who invited calls: five business days apart.
+CALL2 = sent("call:priya-raman:2", "2027-03-30T11:00:00-04:00")
+CALL3 = sent("call:priya-raman:3", "2027-04-06T11:00:00-04:00")
 
 
 def test_sent_steps_are_done(make_debrief: MakeDebrief) -> None:
-    """A step recorded as sent is done and no longer the next step."""
+    """A step recorded as sent is done and no longer the next step; a thank-you is no strike."""
     plan = build_plan(make_debrief("2027-03-09", decision="2027-03-19"), NOW, [TY], tz=NY)
     assert plan.steps[0].id == "thank_you:priya-raman"
     assert plan.steps[0].status == "done"
     assert plan.next_step is not None
     assert plan.next_step.id == "check_in:priya-raman"
-    assert (plan.state, plan.unanswered) == ("active", 1)
+    assert (plan.state, plan.unanswered) == ("active", 0)
 
 
 def test_unanswered_check_in_to_a_person_who_invited_calls_is_followed_by_a_call(
@@ -78,43 +82,65 @@ def test_people_who_did_not_invite_calls_get_an_email_follow_up(make_debrief: Ma
     assert not [s for s in plan.steps if s.channel in ("call", "voicemail")]
 
 
-def test_three_unanswered_contacts_end_the_plan(make_debrief: MakeDebrief) -> None:
-    """The third contact without a reply moves the loop on and plans nothing more."""
+def test_three_unanswered_follow_ups_end_the_plan(make_debrief: MakeDebrief) -> None:
+    """Two silent follow-ups leave the third planned; the third moves the loop on for good."""
     debrief = make_debrief("2027-03-09", decision="2027-03-19", people=priya())
-    third = sent("call:priya-raman:2", "2027-03-30T11:00:00-04:00")
-    plan = build_plan(debrief, NOW, [TY, CI, third], tz=NY)
+    two = build_plan(debrief, LATER, [TY, CI, CALL2], tz=NY)
+    assert (two.state, two.unanswered) == ("active", 2)
+    assert two.next_step is not None
+    assert two.next_step.id == "call:priya-raman:3"
+    assert two.next_step.due == dt.datetime(2027, 4, 6, 9, 0, tzinfo=NY)
+    plan = build_plan(debrief, LATER, [TY, CI, CALL2, CALL3], tz=NY)
     assert (plan.state, plan.unanswered, plan.next_step) == ("moved_on", 3, None)
     assert open_steps(plan) == []
 
 
-def test_three_silent_thank_yous_in_a_team_loop_count_as_three_strikes(
+def test_three_silent_thank_yous_in_a_team_loop_do_not_move_the_loop_on(
     make_debrief: MakeDebrief,
 ) -> None:
-    """Every contact counts, thank-you notes included: the pending check-in is cancelled."""
+    """Thank-you notes ask for nothing: three unanswered ones are no strikes, the check-in waits."""
     outcomes = [
         sent(f"thank_you:{slug}", "2027-03-09T18:00:00-05:00")
         for slug in ("priya-raman", "tom-okafor", "dana-whitfield")
     ]
-    plan = build_plan(make_debrief("2027-03-09", people=TEAM), NOW, outcomes, tz=NY)
-    assert plan.state == "moved_on"
-    assert [s.status for s in plan.steps if s.kind == "check_in"] == ["cancelled"]
+    day_after = dt.datetime(2027, 3, 10, 15, 0, tzinfo=NY)
+    plan = build_plan(make_debrief("2027-03-09", people=TEAM), day_after, outcomes, tz=NY)
+    assert (plan.state, plan.unanswered, plan.warnings) == ("active", 0, ())
+    assert [s.status for s in plan.steps if s.kind == "check_in"] == ["pending"]
+    assert plan.next_step is not None
+    assert plan.next_step.id == "check_in:priya-raman"
+
+
+def test_a_thank_you_sent_after_a_check_in_does_not_delay_the_chase(
+    make_debrief: MakeDebrief,
+) -> None:
+    """The chase counts its five business days from the check-in, not from a later thank-you."""
+    people = [*priya(), {"name": "Tom Okafor", "role": "peer"}]
+    debrief = make_debrief("2027-03-09", decision="2027-03-19", people=people)
+    late_thanks = sent("thank_you:tom-okafor", "2027-03-25T10:00:00-04:00")
+    plan = build_plan(debrief, NOW, [TY, CI, late_thanks], tz=NY)
+    assert (plan.state, plan.unanswered) == ("active", 1)
+    assert plan.next_step is not None
+    assert plan.next_step.id == "call:priya-raman:2"
+    assert plan.next_step.due == dt.datetime(2027, 3, 30, 9, 0, tzinfo=NY)
 
 
 def test_a_reply_clears_the_strikes(make_debrief: MakeDebrief) -> None:
-    """A reply resets the count; the chase then runs to three fresh silent contacts."""
-    debrief = make_debrief("2027-03-09", decision="2027-03-19", people=priya(invited=False))
-    history = [
-        TY,
-        sent("thank_you:priya-raman", "2027-03-10T08:00:00-05:00", "replied"),
-        CI,
-        sent("check_in:priya-raman:2", "2027-03-30T10:00:00-04:00"),
-    ]
-    plan = build_plan(debrief, NOW, history, tz=NY)
+    """A reply resets the count; the chase then runs to three fresh silent follow-ups."""
+    debrief = make_debrief(
+        "2027-03-09", decision="2027-03-19", deadline="2027-03-17", people=priya(invited=False)
+    )
+    timeline = sent("timeline:priya-raman", "2027-03-10T10:00:00-05:00")
+    reply = sent("timeline:priya-raman", "2027-03-11T09:00:00-05:00", "replied")
+    chase = [CI, sent("check_in:priya-raman:2", "2027-03-30T10:00:00-04:00")]
+    unreplied = build_plan(debrief, LATER, [TY, timeline, *chase], tz=NY)
+    assert (unreplied.state, unreplied.unanswered) == ("moved_on", 3)
+    history = [TY, timeline, reply, *chase]
+    plan = build_plan(debrief, LATER, history, tz=NY)
     assert (plan.state, plan.unanswered) == ("active", 2)
     assert open_steps(plan) == ["check_in:priya-raman:3"]
-    finished = build_plan(
-        debrief, NOW, [*history, sent("check_in:priya-raman:3", "2027-04-06T10:00:00-04:00")], tz=NY
-    )
+    third = sent("check_in:priya-raman:3", "2027-04-06T10:00:00-04:00")
+    finished = build_plan(debrief, LATER, [*history, third], tz=NY)
     assert (finished.state, finished.unanswered) == ("moved_on", 3)
 
 
@@ -123,9 +149,10 @@ def test_a_late_reply_reopens_a_moved_on_loop_without_new_chasing(
 ) -> None:
     """A reply after three strikes makes the loop active again, with nothing left to chase."""
     debrief = make_debrief("2027-03-09", decision="2027-03-19", people=priya())
-    history = [TY, CI, sent("call:priya-raman:2", "2027-03-30T11:00:00-04:00")]
-    reply = sent("call:priya-raman:2", "2027-04-02T09:00:00-04:00", "replied")
-    plan = build_plan(debrief, NOW, [*history, reply], tz=NY)
+    history = [TY, CI, CALL2, CALL3]
+    assert build_plan(debrief, LATER, history, tz=NY).state == "moved_on"
+    reply = sent("call:priya-raman:3", "2027-04-07T09:00:00-04:00", "replied")
+    plan = build_plan(debrief, LATER, [*history, reply], tz=NY)
     assert (plan.state, plan.unanswered, open_steps(plan)) == ("active", 0, [])
 
 
@@ -191,19 +218,26 @@ def test_no_second_contact_on_a_day_someone_was_already_contacted(
 def test_sending_every_next_step_without_reply_stops_after_the_limit(
     make_debrief: MakeDebrief, people: list[dict[str, Any]], limit: int
 ) -> None:
-    """Simulating a silent employer: exactly ``max_unanswered`` contacts, then the loop moves on."""
+    """A silent employer: every thank-you, then exactly ``max_unanswered`` follow-ups, then done."""
     settings = CadenceSettings(max_unanswered=limit)
     debrief = make_debrief("2027-03-09", decision="2027-03-19", people=people)
     history: list[OutcomeRecord] = []
+    follow_ups: list[str] = []
     now = dt.datetime(2027, 3, 9, 9, 0, tzinfo=NY)
     plan = build_plan(debrief, now, history, settings=settings, tz=NY)
     while plan.next_step is not None:
         step = plan.next_step
         history.append(OutcomeRecord(step_id=step.id, outcome="sent", at=step.due))
+        if step.kind != "thank_you":
+            follow_ups.append(step.id)
         now = step.due
         plan = build_plan(debrief, now, history, settings=settings, tz=NY)
-        assert len(history) <= limit
-    assert (plan.state, len(history)) == ("moved_on", limit)
+        assert len(follow_ups) <= limit
+        assert plan.unanswered == len(follow_ups)
+    chase = "call" if debrief.interviewers[0].invited_to_call else "check_in"
+    expected = ["check_in:priya-raman"] + [f"{chase}:priya-raman:{n}" for n in range(2, limit + 1)]
+    assert (plan.state, follow_ups) == ("moved_on", expected)
+    assert len(history) == len(people) + limit
 
 
 def test_namesakes_get_distinct_step_ids(make_debrief: MakeDebrief) -> None:
