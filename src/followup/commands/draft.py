@@ -31,7 +31,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--json",
         action="store_true",
-        help='print a JSON list of {"interviewer", "email", "subject", "body"}',
+        help='print a JSON list of {"interviewer", "email", "subject", "body", "findings"}',
     )
     parser.add_argument(
         "--kind",
@@ -67,21 +67,33 @@ def run(args: argparse.Namespace) -> int:
     if args.eml:
         paths = service.write_eml(drafts, debrief.candidate, args.eml)
         print(f"followup: wrote {len(paths)} .eml draft(s) to {args.eml}", file=sys.stderr)
+    findings = service.lint_drafts(debrief, drafts)
     if args.json:
         payload = [
-            {"interviewer": d.interviewer, "email": d.email, "subject": d.subject, "body": d.body}
-            for d in drafts
+            {
+                "interviewer": d.interviewer,
+                "email": d.email,
+                "subject": d.subject,
+                "body": d.body,
+                "findings": [f.model_dump(mode="json") for f in found],
+            }
+            for d, found in zip(drafts, findings, strict=True)
         ]
         print(json.dumps(payload, indent=2, ensure_ascii=False))
     elif args.out:
-        for path in service.write_notes(drafts, args.out):
+        for path, found in zip(service.write_notes(drafts, args.out), findings, strict=True):
             print(path)
+            # The file holds "Subject: ..." and a blank line above the body.
+            for f in found:
+                print(f"{path}:{f.line + 2}:{f.column}: {f.severity} {f.rule}: {f.message}")
     else:
-        for i, d in enumerate(drafts):
+        for i, (d, found) in enumerate(zip(drafts, findings, strict=True)):
             if i:
                 print("\n" + "-" * 72 + "\n")
             to = f"{d.interviewer} <{d.email}>" if d.email else d.interviewer
             print(f"To: {to}\n{service.note_text(d)}", end="")
+            for f in found:
+                print(f"lint: body {f.line}:{f.column}: {f.severity} {f.rule}: {f.message}")
     return 0
 
 
