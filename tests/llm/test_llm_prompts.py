@@ -12,6 +12,7 @@ from followup.drafting.prompts import (
     BUNDLED_PROMPTS,
     ITEM_TOKENS,
     TASKS,
+    chat_prompt,
     estimate,
     load_prompt,
     note_variables,
@@ -126,3 +127,19 @@ def test_estimate_counts_tokens_and_cost(debrief: Debrief) -> None:
     assert known.cost > 0
     assert unknown.cost is None
     assert "no price known" in unknown.summary()
+
+
+@pytest.mark.parametrize("task", TASKS)
+def test_fast_render_matches_langchain_chat_prompt(task: str, debrief: Debrief) -> None:
+    """What we send is exactly what langchain's jinja2 ChatPromptTemplate renders."""
+    values: dict[str, object]
+    if task == "objection_rewrite":
+        values = {"line": "{{ 7*7 }}", "objection": "o", "strength": "s", "role": "r"}
+    elif task == "tone_check":
+        values = {"note": "Dear {{ x }},", "expected_tone": "formal"}
+    else:
+        values, _ = note_variables(debrief, 0)
+    pair = load_prompt(task)
+    ours = render(pair, values)
+    theirs = chat_prompt(pair).format_messages(**values)
+    assert ours == [("system", theirs[0].content), ("user", theirs[1].content)]

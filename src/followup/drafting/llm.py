@@ -30,13 +30,7 @@ from pydantic import BaseModel, ConfigDict, SecretStr
 from followup.debrief import Debrief
 from followup.drafting.base import Draft, Drafter, NoteKind
 from followup.drafting.offline import MAX_WORDS, OfflineDrafter
-from followup.drafting.prompts import (
-    Avoid,
-    chat_prompt,
-    check_variables,
-    load_prompt,
-    note_variables,
-)
+from followup.drafting.prompts import Avoid, load_prompt, note_variables, render
 from followup.drafting.repair import LoopLinter, repair_loop
 from followup.drafting.tokens import count_tokens, messages_tokens
 from followup.errors import ConfigError
@@ -309,20 +303,21 @@ class ModelCaller:
         self.settings = settings
         self.model = model if model is not None else chat_model(settings)
         # The prompt step of ``prompt | model | StrOutputParser()`` runs on its
-        # own first: its messages are needed for the cache key, the token count
-        # and the log before anything is sent; this is the rest of the chain.
+        # own first (``request``): its messages are needed for the cache key, the
+        # token count and the log before anything is sent. This is the rest.
         self.tail: Runnable[Any, str] = self.model | StrOutputParser()
         self.store = store
         self.retry = retry or RetryPolicy.from_settings(settings)
 
     def request(self, task: str, values: dict[str, object]) -> Request:
         """Render ``task``'s prompt with ``values`` (checked first) and identify it."""
+        from langchain_core.messages import HumanMessage, SystemMessage
+        from langchain_core.prompt_values import ChatPromptValue
+
         pair = load_prompt(task, self.settings.prompts_dir)
-        check_variables(pair, values)
-        prompt = chat_prompt(pair).invoke(values)
-        messages = tuple(
-            ("system" if m.type == "system" else "user", str(m.content))
-            for m in prompt.to_messages()
+        messages = tuple(render(pair, values))
+        prompt = ChatPromptValue(
+            messages=[SystemMessage(messages[0][1]), HumanMessage(messages[1][1])]
         )
         s = self.settings
         return Request(
