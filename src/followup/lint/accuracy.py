@@ -77,7 +77,8 @@ _COUNTED = re.compile(
     re.IGNORECASE,
 )
 _ROLE = re.compile(
-    r"\b(?P<title>(?:[A-Z][\w&'’-]*[ \t]+){1,5})(?:role|position|job|opening|post|vacancy)\b"
+    r"\b(?P<title>(?:[A-Z][\w&'’-]*[ \t]+){1,5})"
+    r"(?:role|position|job|opening|post|vacancy|interview)\b"
 )
 
 DateKey = tuple[int, int, int | None]  # (month, day, year or None)
@@ -141,7 +142,9 @@ def _plain_number(token: str) -> str:
 
 def _debrief_numbers(debrief: Debrief) -> set[str]:
     numbers: set[str] = set()
-    for value in debrief_strings(debrief):
+    for raw in debrief_strings(debrief):
+        # An ISO date's month and day are not figures the note may quote; its year is.
+        value = re.sub(r"\b(\d{4})-\d{2}-\d{2}\b", r"\1", raw)
         for m in re.finditer(r"\d+(?:[.,]\d+)*", value):
             numbers.add(_plain_number(m.group(0)))
             numbers.update(_plain_number(part) for part in re.findall(r"\d+", m.group(0)))

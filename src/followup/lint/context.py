@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 from followup.debrief import Debrief, Interviewer, Tone
 from followup.lint.finding import Finding, Severity, position
-from followup.lint.registry import rule_table
+from followup.lint.registry import data, rule_table
 from followup.text import Sentence, split_sentences
 
 __all__ = ["NoteContext", "debrief_strings", "mask_quotes"]
@@ -21,9 +21,14 @@ _HEADER = re.compile(r"(?:subject|to|from|cc|date|re)\s*:[^\n]*\n", re.IGNORECAS
 _SALUTATION = re.compile(
     r"(?:(?:dear|hi|hello|hey|heya|hiya|yo|howdy|greetings|good\s+(?:morning|afternoon|evening))"
     r"\b[ \t]*(?P<name>[^\n,!:;]{0,60}?)[ \t]*[,!:;.]?[ \t]*$"
-    r"|(?P<bare>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*,[ \t]*$)",
+    r"|(?-i:(?P<bare>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}))[ \t]*,[ \t]*$)",
     re.IGNORECASE | re.MULTILINE,
 )
+
+
+@cache
+def _sign_off() -> re.Pattern[str]:
+    return re.compile(str(data("structure")["sign_off"]), re.IGNORECASE)
 
 
 def mask_quotes(text: str) -> str:
@@ -106,6 +111,8 @@ class NoteContext:
             if not line.strip():
                 continue
             m = _SALUTATION.match(self.masked[: offset + len(line)], offset)
+            if m and m.group("bare") is not None and _sign_off().match(line):
+                m = None  # "Best regards," is a closing, not a greeting
             seen += 1
             if m or seen == 3:
                 return m

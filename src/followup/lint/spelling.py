@@ -140,7 +140,10 @@ def is_known_word(word: str) -> bool:
         return True
     for suffix in _SUFFIXES:
         stem = low[: -len(suffix)]
-        if low.endswith(suffix) and len(stem) >= 3 and (_known(stem) or _known(stem + "e")):
+        if not low.endswith(suffix) or len(stem) < 3:
+            continue
+        # A vowel suffix may have dropped a final e ("organising" from "organise").
+        if _known(stem) or (suffix[0] in "aeiou" and _known(stem + "e")):
             return True
     return any(
         low.startswith(p) and len(low) - len(p) >= 4 and _known(low[len(p) :].lstrip("-"))
