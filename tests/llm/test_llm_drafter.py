@@ -306,3 +306,60 @@ def test_draft_one_falls_back_alone(
     fallback = drafter.draft_one(debrief, 2)
     assert fallback.backend == "offline"
     assert fallback.interviewer == "Dana Whitfield"
+
+
+@pytest.mark.parametrize(
+    ("fault", "reason"),
+    [
+        (Reply(latency=3.0), "no answer from the model server within 0.3 s"),
+        (
+            Reply(status=429, retry_after="1"),
+            "the model server is rate limiting requests (HTTP 429)",
+        ),
+        (Reply(status=429), "the model server is rate limiting requests (HTTP 429)"),
+        (Reply(status=500), "the model server failed (HTTP 500)"),
+        (Reply(malformed=True), "the model server sent a malformed response"),
+        (Reply(drop=True), "cannot reach the model server at {base_url}"),
+        (Reply(content=""), "the model returned an empty note"),
+        (Reply(content=FRENCH), "the model's note is not in English"),
+        (Reply(content="word " * 5_000), "the model returned 5,000 words (a note has at most 200)"),
+    ],
+    ids=[
+        "timeout",
+        "429-retry-after",
+        "429",
+        "500",
+        "malformed",
+        "dropped",
+        "empty",
+        "french",
+        "5000-words",
+    ],
+)
+def test_persistent_fault_ends_in_a_marked_fallback(
+    fault: Reply,
+    reason: str,
+    settings: Settings,
+    sleeps: SleepRecorder,
+    debrief: Debrief,
+    server: FakeOpenAIServer,
+    store: Store,
+) -> None:
+    """Every kind of fault, on every attempt, ends in that person's offline note and one line."""
+    quick = settings.model_copy(update={"timeout": 0.3})
+    saved = store.save_debrief(debrief)
+    earlier = store.save_drafts(
+        saved.loop_id, _drafter(quick, RetryPolicy.no_wait()).draft_loop(debrief)
+    )
+    before = store.load_drafts(saved.loop_id, earlier)
+    server.script(fault, fault, match="to Tom Okafor")
+    policy = RetryPolicy(attempts=2, sleep=sleeps, jitter=lambda: 0.5)
+    started = time.perf_counter()
+    drafts = _drafter(quick, policy, store).draft_loop(debrief)
+    assert time.perf_counter() - started < 5
+    assert [d.backend for d in drafts] == ["openai", "offline", "openai"]
+    expected = reason.format(base_url=settings.base_url)
+    assert drafts[1].fallback_reason == f"{expected} (after 2 attempts); drafted offline instead"
+    assert len(sleeps.waits) == 1
+    assert store.load_drafts(saved.loop_id, earlier) == before
+    assert store.load_debrief(saved.loop_id) == debrief

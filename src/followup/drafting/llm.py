@@ -20,9 +20,10 @@ import json
 import random
 import re
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, SecretStr
@@ -77,12 +78,14 @@ _MIN_ENGLISH_SHARE = 0.12
 _SUBJECT = re.compile(r"^\W*subject\W*:\s*(.+?)\s*\**\s*$", re.IGNORECASE)
 _FENCE = re.compile(r"^```[a-z]*\s*\n(.*)\n```\s*$", re.DOTALL)
 _KEYISH = re.compile(r"\b(sk-[A-Za-z0-9_\-*]{4,})")
-_DEFAULT_SUBJECTS: dict[str, str] = {
-    "thank_you": "Thank you: {role} interview",
-    "check_in": "Following up on the {role} position",
-    "timeline": "My timeline and the {role} position",
-    "rejection_reply": "Thank you for letting me know",
-}
+_DEFAULT_SUBJECTS: Mapping[str, str] = MappingProxyType(
+    {
+        "thank_you": "Thank you: {role} interview",
+        "check_in": "Following up on the {role} position",
+        "timeline": "My timeline and the {role} position",
+        "rejection_reply": "Thank you for letting me know",
+    }
+)
 
 
 class CallLog(Protocol):
