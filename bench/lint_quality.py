@@ -151,10 +151,14 @@ class Score:
         return len(self.true_positives) / self.labelled if self.labelled else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Report:
     entries: tuple[EntryResult, ...]
     loops: tuple[LoopResult, ...]
+
+    def __repr__(self) -> str:
+        # Test failures print their fixtures; the whole corpus would drown the message.
+        return f"Report({len(self.entries)} notes, {len(self.loops)} loops)"
 
     def score(self, category: str) -> Score:
         tp, fp, fn = [], [], []
