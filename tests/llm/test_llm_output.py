@@ -36,11 +36,12 @@ GERMAN = (
         ("Subject: Thank you\n\nDear Tom,\nHi", "Thank you", "Dear Tom,\nHi"),
         ("**Subject:** Thanks again\n\nDear Tom,", "Thanks again", "Dear Tom,"),
         ("```\nSubject: In a fence\n\nDear Tom,\n```", "In a fence", "Dear Tom,"),
+        ("Here is the note:\n\nSubject: Hi\n\nDear Tom,", "Hi", "Dear Tom,"),
         ("Dear Tom,\n\nNo subject here.", None, "Dear Tom,\n\nNo subject here."),
     ],
 )
 def test_subject_line_is_split_off(reply: str, subject: str | None, body: str) -> None:
-    """A leading Subject: line (plain, bold or fenced) becomes the subject; else none."""
+    """A Subject: line (plain, bold, fenced, after a preamble) becomes the subject; else none."""
     assert split_subject(reply) == (subject, body)
 
 

@@ -76,6 +76,8 @@ _ENGLISH = frozenset(
 )
 _MIN_ENGLISH_SHARE = 0.12
 _SUBJECT = re.compile(r"^\W*subject\W*:\s*(.+?)\s*\**\s*$", re.IGNORECASE)
+# How far down a reply a Subject: line may start (models like a one-line preamble).
+_PREAMBLE_LINES = 3
 _FENCE = re.compile(r"^```[a-z]*\s*\n(.*)\n```\s*$", re.DOTALL)
 _KEYISH = re.compile(r"\b(sk-[A-Za-z0-9_\-*]{4,})")
 _DEFAULT_SUBJECTS: Mapping[str, str] = MappingProxyType(
@@ -209,13 +211,17 @@ def describe_error(exc: BaseException, settings: Settings) -> str:
 
 
 def split_subject(text: str) -> tuple[str | None, str]:
-    """``(subject, body)``: a leading ``Subject:`` line becomes the subject."""
+    """``(subject, body)``: a ``Subject:`` line near the top becomes the subject.
+
+    A short preamble before it ("Here is the note:") is dropped with it.
+    """
     text = text.strip()
     if fenced := _FENCE.match(text):
         text = fenced.group(1).strip()
-    first, _, rest = text.partition("\n")
-    if m := _SUBJECT.match(first):
-        return m.group(1).strip().strip("*").strip(), rest.strip()
+    lines = text.split("\n")
+    for i, line in enumerate(lines[:_PREAMBLE_LINES]):
+        if m := _SUBJECT.match(line):
+            return m.group(1).strip().strip("*").strip(), "\n".join(lines[i + 1 :]).strip()
     return None, text
 
 
