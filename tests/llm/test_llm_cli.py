@@ -58,6 +58,9 @@ def test_openai_backend_drafts_and_shows_the_estimate_first(
         "Thank you, Dana Whitfield",
     ]
     assert len(model_env.requests) == 3
+    assert {(n["backend"], n["fallback_reason"], n["repair_rounds"]) for n in notes} == {
+        ("openai", None, 0)
+    }
 
 
 def test_fallback_is_marked_with_one_line(

@@ -75,6 +75,9 @@ def run(args: argparse.Namespace) -> int:
                 "email": d.email,
                 "subject": d.subject,
                 "body": d.body,
+                "backend": d.backend,
+                "fallback_reason": d.fallback_reason,
+                "repair_rounds": d.repair_rounds,
                 "findings": [f.model_dump(mode="json") for f in found],
             }
             for d, found in zip(drafts, findings, strict=True)
