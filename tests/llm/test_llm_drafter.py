@@ -363,3 +363,22 @@ def test_persistent_fault_ends_in_a_marked_fallback(
     assert len(sleeps.waits) == 1
     assert store.load_drafts(saved.loop_id, earlier) == before
     assert store.load_debrief(saved.loop_id) == debrief
+
+
+def test_cached_reply_that_fails_todays_checks_is_asked_again(
+    settings: Settings, retry: RetryPolicy, debrief: Debrief, server: FakeOpenAIServer, store: Store
+) -> None:
+    """A logged reply that is no longer acceptable is not served; the model is called again."""
+    from followup.drafting.llm import ModelCaller, OutputFault
+
+    caller = ModelCaller(settings, store=store, retry=retry)
+    request = caller.request("tone_check", {"note": "Dear Tom,", "expected_tone": "formal"})
+    assert caller.call(request, str.upper).startswith("THE NOTE READS")
+
+    def stricter(text: str) -> str:
+        if len(server.requests) < 2:
+            raise OutputFault("rejected")
+        return text
+
+    assert caller.call(request, stricter).startswith("The note reads")
+    assert len(server.requests) == 2
