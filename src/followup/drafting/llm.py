@@ -158,6 +158,15 @@ def _retryable(exc: BaseException) -> bool:
     return False
 
 
+def _broke_off(exc: BaseException) -> bool:
+    """A connection lost (not timed out) after part of a streamed reply arrived."""
+    import openai
+
+    return isinstance(exc, openai.APIConnectionError) and not isinstance(
+        exc, openai.APITimeoutError
+    )
+
+
 def _retry_after(exc: BaseException) -> float | None:
     response = getattr(exc, "response", None)
     headers = getattr(response, "headers", None)
@@ -380,6 +389,8 @@ class ModelCaller:
     ) -> bool:
         """Log a failed attempt; wait and return True when another attempt is due."""
         message = describe_error(exc, self.settings)
+        if text and _broke_off(exc):
+            message = "the model server broke off the reply midway"
         errors.append(message)
         self.log(request, text, started, "error", message)
         if not _retryable(exc) or attempt + 1 >= self.retry.attempts:
