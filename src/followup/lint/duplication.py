@@ -215,8 +215,9 @@ def check_loop(contexts: Sequence[NoteContext], labels: Sequence[str]) -> None:
             if match is not None and best >= float(cfg["reworded"]):
                 hits.append((unit, match, best))
         shared = sum(len(u.tokens) for u, _, _ in hits)
-        escalate = shared / total >= float(cfg["error_share"]) or len(hits) >= int(
-            cfg["error_count"]
+        # One reworded sentence stays a warning; several, or a large share, is an error.
+        escalate = len(hits) >= int(cfg["error_count"]) or (
+            len(hits) >= 2 and shared / total >= float(cfg["error_share"])
         )
         for unit, match, score in hits:
             verbatim = score >= float(cfg["verbatim"])
