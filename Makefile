@@ -36,6 +36,10 @@ unit: $(VENV)/.dev-installed
 
 test: lint typecheck unit
 
+# The app in headless Chromium (Debian's /usr/bin/chromium); prints the six-person timing.
+e2e: $(VENV)/.dev-installed
+	$(BIN)/pytest -q -s -m e2e tests/e2e
+
 fuzz: $(VENV)/.dev-installed
 	FOLLOWUP_FUZZ_EXAMPLES=$${FOLLOWUP_FUZZ_EXAMPLES:-5000} $(BIN)/pytest -q -m fuzz tests
 

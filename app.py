@@ -21,22 +21,38 @@ st.caption(
     "Record the debrief while it is fresh; get one distinct, checked note per person you met. "
     "It drafts; you send."
 )
+# The other tabs run only when open; the first always runs, so the form never loses
+# what was typed in it.
 notes_tab, tone_tab, objection_tab, plan_tab = st.tabs(
-    ["Debrief and notes", "Tone check", "Objection rewrite", "Plan and export"]
+    ["Debrief and notes", "Tone check", "Objection rewrite", "Plan and export"],
+    key="fu_tab",
+    on_change="rerun",
 )
 with notes_tab:
-    runner.run_pending(state, settings)
-    loader.render_notices(state)
-    loader.render_loader(state)
-    form.render_form(state)
-    cards.render_drafts_section(state)
-with tone_tab:
-    tabs.render_tone_tab(settings)
-with objection_tab:
-    tabs.render_objection_tab(settings)
-with plan_tab:
-    tabs.render_plan_tab(state, settings)
+    # Every section has a fixed slot, so widgets keep their place (and what the browser
+    # holds for them) from run to run; the notes are filled in first, so they show first.
+    top, load_box, form_box, notes_box = (st.container() for _ in range(4))
+    with top:
+        runner.run_pending(state, settings)
+    with notes_box:
+        cards.render_drafts_section(state)
+    with form_box:
+        form.render_form(state)
+    with load_box:
+        loader.render_loader(state)
+if tone_tab.open:
+    with tone_tab:
+        tabs.render_tone_tab(settings)
+if objection_tab.open:
+    with objection_tab:
+        tabs.render_objection_tab(settings)
+if plan_tab.open:
+    with plan_tab:
+        tabs.render_plan_tab(state, settings)
 
+runner.autosave(state, settings)
+with top:
+    loader.render_notices(state)
 sidebar.render_history(state, settings)
 failed = actions.save_if_dirty(state, settings.home)
 if failed:

@@ -7,6 +7,7 @@ so the CLI and the app never repeat orchestration.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,17 +23,22 @@ if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
     from followup.cadence import CadenceSettings, OutcomeRecord, Plan, Step
+    from followup.lint import Finding, LintConfig
     from followup.settings import Settings
     from followup.store import SavedVersion, Store
 
 __all__ = [
     "MIN_ACTIVE_LOOPS",
     "LoopStatus",
+    "NoteProgress",
     "TrackerStatus",
     "draft_loop",
+    "draft_loop_streaming",
+    "lint_drafts",
     "loop_plan",
     "make_drafter",
     "note_filename",
+    "note_similarity",
     "note_text",
     "parse_when",
     "plan_loop",
@@ -64,6 +70,87 @@ def make_drafter(settings: Settings, store: Store | None = None) -> Drafter:
     from followup.drafting.repair import default_linter
 
     return LLMDrafter(settings, store=store, lint=default_linter)
+
+
+@dataclass(frozen=True, slots=True)
+class NoteProgress:
+    """One note's text so far while a loop drafts (``done`` once it is finished)."""
+
+    index: int
+    text: str
+    done: bool
+
+
+def draft_loop_streaming(
+    debrief: Debrief,
+    drafter: Drafter,
+    on_update: Callable[[NoteProgress], None],
+    kind: NoteKind = "thank_you",
+) -> list[Draft]:
+    """Draft the loop, reporting each note's text as it arrives; returns the finished loop.
+
+    A drafter with ``stream_one`` (the LLM drafter) streams every note at once,
+    ``max_concurrency`` at a time; its ``draft_loop`` then adds the lint repair
+    rounds, its first pass answered from the call log. ``on_update`` is always
+    called on the caller's thread (Streamlit draws only from there).
+    """
+    stream_one = getattr(drafter, "stream_one", None)
+    if stream_one is None:
+        drafts = drafter.draft_loop(debrief, kind)
+        for i, draft in enumerate(drafts):
+            on_update(NoteProgress(i, draft.body, True))
+        return drafts
+    import queue
+    from concurrent.futures import ThreadPoolExecutor
+
+    updates: queue.Queue[NoteProgress | BaseException] = queue.Queue()
+
+    def run(index: int) -> None:
+        try:
+            for update in stream_one(debrief, index, kind):
+                updates.put(NoteProgress(index, update.text, update.draft is not None))
+        except BaseException as exc:  # handed to the caller's thread, raised there
+            updates.put(exc)
+
+    count = len(debrief.interviewers)
+    workers = max(1, int(getattr(getattr(drafter, "settings", None), "max_concurrency", 4)))
+    with ThreadPoolExecutor(max_workers=min(workers, count)) as pool:
+        for index in range(count):
+            pool.submit(run, index)
+        finished = 0
+        while finished < count:
+            item = updates.get()
+            if isinstance(item, BaseException):
+                raise item
+            finished += item.done
+            on_update(item)
+    return drafter.draft_loop(debrief, kind)
+
+
+def lint_drafts(
+    debrief: Debrief, drafts: Sequence[Draft], config: LintConfig | None = None
+) -> list[list[Finding]]:
+    """The findings of every note of a loop (bodies, checked together for duplication).
+
+    Offsets are into each ``draft.body``. ``config`` defaults to the nearest
+    ``[tool.followup.lint]`` configuration.
+    """
+    from followup.lint import NoteInput, lint_loop, load_lint_config
+
+    by_name = {p.name: p for p in debrief.interviewers}
+    notes = [
+        NoteInput(text=d.body, recipient=by_name.get(d.interviewer), label=d.interviewer)
+        for d in drafts
+    ]
+    found = lint_loop(notes, debrief=debrief, config=config or load_lint_config())
+    return [list(f) for f in found]
+
+
+def note_similarity(drafts: Sequence[Draft]) -> list[list[float]]:
+    """How much each pair of notes shares (0..1, the duplication rule's measure)."""
+    from followup.lint import similarity_matrix
+
+    return similarity_matrix([d.body for d in drafts])
 
 
 def note_filename(draft: Draft, taken: set[str] | None = None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import MutableMapping, Sequence
 from typing import Any
@@ -105,8 +106,7 @@ def _card(
                 st.html(highlight(draft.body, findings))
         with st.container(key=f"findings_{gen_key}"):
             st.html(f'<div class="fu-summary" style="font-weight:600">{_summary(findings)}</div>')
-            for j, finding in enumerate(findings):
-                _finding(state, index, j, draft.body, finding, gen_key)
+            _findings(state, index, draft.body, findings, gen_key)
         left, mid, right = st.columns(3)
         with left:
             st.button(
@@ -119,7 +119,7 @@ def _card(
         with mid:
             st.download_button(
                 "Download .eml",
-                data=export.note_to_eml(draft, candidate),
+                data=functools.partial(export.note_to_eml, draft, candidate),
                 file_name=service.note_filename(draft).removesuffix(".txt") + ".eml",
                 mime="message/rfc822",
                 key=f"eml_{gen_key}",
@@ -131,18 +131,11 @@ def _card(
             st.code(service.note_text(draft), language=None, wrap_lines=True)
 
 
-def _finding(
-    state: MutableMapping[str, Any],
-    index: int,
-    j: int,
-    body: str,
-    finding: Finding,
-    gen_key: str,
-) -> None:
+def _finding_line(body: str, finding: Finding) -> str:
     colour = SEVERITY_COLOURS.get(finding.severity, SEVERITY_COLOURS["info"])
     quoted = body[finding.start : finding.end]
     snippet = f" “{html.escape(quoted[:60])}”" if quoted.strip() else ""
-    st.html(
+    return (
         f'<div class="fu-finding fu-{html.escape(finding.severity)}" style="margin:2px 0">'
         f'<span style="background:{colour};color:#1f1f1f;border-radius:3px;padding:0 4px;'
         f'font-size:.8rem">{_SEVERITY_LABELS.get(finding.severity, finding.severity)}</span> '
@@ -150,7 +143,24 @@ def _finding(
         f'<span style="opacity:.6;font-size:.8rem">{snippet} · line {finding.line} · '
         f"{html.escape(finding.rule)}</span></div>"
     )
-    if finding.suggestion is not None:
+
+
+def _findings(
+    state: MutableMapping[str, Any],
+    index: int,
+    body: str,
+    findings: Sequence[Finding],
+    gen_key: str,
+) -> None:
+    """The findings in order; each one with a suggestion gets its "apply" button under it."""
+    lines: list[str] = []
+    for j, finding in enumerate(findings):
+        lines.append(_finding_line(body, finding))
+        if finding.suggestion is None:
+            continue
+        # Fewer, larger HTML blocks draw faster than one element per finding.
+        st.html("".join(lines))
+        lines = []
         label = (
             f"Apply suggestion: “{escape_markdown(finding.suggestion[:40])}”"
             if finding.suggestion
@@ -160,8 +170,17 @@ def _finding(
             label,
             key=f"apply_{gen_key}_{j}",
             on_click=actions.apply_suggestion,
-            args=(state, index, finding.start, finding.end, quoted, finding.suggestion),
+            args=(
+                state,
+                index,
+                finding.start,
+                finding.end,
+                body[finding.start : finding.end],
+                finding.suggestion,
+            ),
         )
+    if lines:
+        st.html("".join(lines))
 
 
 def render_drafts_section(state: MutableMapping[str, Any]) -> None:

@@ -6,7 +6,8 @@ progress display and stream each note's text as the model writes it.
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+import contextlib
+from collections.abc import Iterator, MutableMapping
 from typing import Any
 
 import streamlit as st
@@ -14,6 +15,7 @@ import streamlit as st
 from followup import service
 from followup.debrief import Debrief
 from followup.drafting.base import Draft, Drafter
+from followup.drafting.offline import OfflineDrafter
 from followup.errors import FollowupError
 from followup.settings import Settings
 from followup.store import Store
@@ -21,8 +23,9 @@ from followup.ui import actions
 from followup.ui.highlight import escape_markdown
 from followup.ui.state import debrief_to_form, write_form
 
-__all__ = ["run_pending"]
+__all__ = ["autosave", "run_pending"]
 
+_UNSAVED = "fu_unsaved"  # what this run drafted and autosave must still store
 # Redrafting one note asks the model for something new, past its answer cache.
 _REGENERATE_TEMPERATURE = 0.7
 
@@ -46,25 +49,47 @@ def run_pending(state: MutableMapping[str, Any], settings: Settings) -> None:
 
 def _draft_all(state: MutableMapping[str, Any], settings: Settings) -> None:
     debrief: Debrief = state[actions.DEBRIEF]
-    store: Store | None = None
+    if settings.backend == "offline":
+        drafts = _draft_with_progress(debrief, settings, None)
+    else:
+        # The model's calls are logged to (and repeats answered from) the store.
+        with _maybe_store(state, settings) as store:
+            drafts = _draft_with_progress(debrief, settings, store)
+    actions.set_drafts(state, drafts)
+    state[_UNSAVED] = ("debrief", "drafts")
+
+
+@contextlib.contextmanager
+def _maybe_store(state: MutableMapping[str, Any], settings: Settings) -> Iterator[Store | None]:
+    """The store, or None (with a one-line notice) when it cannot be opened."""
     try:
         store = Store.open(settings)
-        saved = service.save_debrief(store, debrief, state.get(actions.LOOP_ID))
-        state[actions.LOOP_ID] = saved.loop_id
     except FollowupError as exc:
-        actions.notify(state, "warning", f"Not saved: {exc}")
+        actions.notify(state, "warning", f"Model calls not logged: {exc}")
+        yield None
+        return
+    with store:
+        yield store
+
+
+def autosave(state: MutableMapping[str, Any], settings: Settings) -> None:
+    """Save what this run drafted: a new debrief version and/or a new set of notes.
+
+    Runs after the page is drawn, so the notes show without waiting for the disk.
+    """
+    unsaved = state.pop(_UNSAVED, ())
+    debrief: Debrief | None = state.get(actions.DEBRIEF)
+    if not unsaved or debrief is None:
+        return
     try:
-        drafts = _draft_with_progress(debrief, settings, store)
-        state[actions.DEBRIEF] = debrief
-        actions.set_drafts(state, drafts)
-        if store is not None and state.get(actions.LOOP_ID) is not None:
-            try:
-                store.save_drafts(state[actions.LOOP_ID], drafts)
-            except FollowupError as exc:
-                actions.notify(state, "warning", f"Notes not saved: {exc}")
-    finally:
-        if store is not None:
-            store.close()
+        with Store.open(settings) as store:
+            if "debrief" in unsaved or state.get(actions.LOOP_ID) is None:
+                saved = service.save_debrief(store, debrief, state.get(actions.LOOP_ID))
+                state[actions.LOOP_ID] = saved.loop_id
+            if "drafts" in unsaved:
+                store.save_drafts(state[actions.LOOP_ID], state.get(actions.DRAFTS, []))
+    except FollowupError as exc:
+        actions.notify(state, "warning", f"Not saved to the store: {exc}")
 
 
 def _draft_with_progress(debrief: Debrief, settings: Settings, store: Store | None) -> list[Draft]:
@@ -106,29 +131,19 @@ def _regenerate(state: MutableMapping[str, Any], settings: Settings, index: int)
         settings = settings.model_copy(
             update={"temperature": max(settings.temperature, _REGENERATE_TEMPERATURE)}
         )
-    store: Store | None = None
-    try:
-        store = Store.open(settings)
-    except FollowupError as exc:
-        actions.notify(state, "warning", f"Not saved: {exc}")
-    try:
-        drafter: Drafter | None = None
+    person = debrief.interviewers[index].name
+    with (
+        _maybe_store(state, settings) as store,
+        st.spinner(f"Drafting the note to {person} again…"),
+    ):
         try:
-            drafter = service.make_drafter(settings, store)
+            drafter: Drafter = service.make_drafter(settings, store)
         except FollowupError as exc:
             actions.notify(state, "error", f"{exc}; the note was drafted offline instead")
-        with st.spinner(f"Drafting the note to {debrief.interviewers[index].name} again…"):
-            if drafter is None:
-                drafts[index] = service.draft_loop(debrief)[index]
-            else:
-                drafts[index] = drafter.draft_one(debrief, index)
-        actions.set_drafts(state, drafts)
-        loop_id = state.get(actions.LOOP_ID)
-        if store is not None and loop_id is not None:
-            store.save_drafts(loop_id, drafts)
-    finally:
-        if store is not None:
-            store.close()
+            drafter = OfflineDrafter()
+        drafts[index] = drafter.draft_one(debrief, index)
+    actions.set_drafts(state, drafts)
+    state[_UNSAVED] = ("drafts",)
 
 
 def _reopen(
@@ -146,8 +161,8 @@ def _reopen(
     state[actions.LOOP_ID] = loop_id
     state[actions.DEBRIEF] = debrief
     if drafts is None:
-        state[actions.PENDING] = None
         _draft_all(state, settings)
+        state[_UNSAVED] = ("drafts",)  # the debrief is already in the store
     else:
         actions.set_drafts(state, drafts)
     actions.notify(state, "success", f"Reopened {debrief.interview.company}, loop {loop_id}.")

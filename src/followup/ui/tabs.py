@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 from collections.abc import MutableMapping, Sequence
 from typing import Any
@@ -147,7 +148,7 @@ def render_exports(debrief: Debrief, drafts: Sequence[Draft], plan: Any | None, 
     with left:
         st.download_button(
             "All notes (.zip of .eml and .txt)",
-            data=export.notes_zip(drafts, debrief.candidate),
+            data=functools.partial(export.notes_zip, drafts, debrief.candidate),
             file_name=f"{stem}-notes.zip",
             mime="application/zip",
             key=f"zip_{key}",
@@ -157,7 +158,7 @@ def render_exports(debrief: Debrief, drafts: Sequence[Draft], plan: Any | None, 
     with right:
         st.download_button(
             "Everything as Markdown",
-            data=export.loop_markdown(debrief, drafts, plan),
+            data=functools.partial(export.loop_markdown, debrief, drafts, plan),
             file_name=f"{stem}.md",
             mime="text/markdown",
             key=f"md_{key}",
@@ -214,7 +215,7 @@ def render_plan_tab(state: MutableMapping[str, Any], settings: Settings) -> None
     stem = slugify(f"{debrief.interview.company}-{debrief.interview.role}")
     st.download_button(
         "Plan as calendar (.ics)",
-        data=export.plan_to_ics(plan, debrief),
+        data=functools.partial(export.plan_to_ics, plan, debrief),
         file_name=f"{stem}-plan.ics",
         mime="text/calendar",
         key="plan_ics",
