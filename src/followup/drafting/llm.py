@@ -532,10 +532,6 @@ class LLMDrafter:
         marked = self._marked(offline, Failure(caller.reason(errors)))
         yield StreamUpdate(text=marked.body, draft=marked)
 
-    def request_for(self, debrief: Debrief, index: int, kind: NoteKind = "thank_you") -> Request:
-        """The request the note to ``debrief.interviewers[index]`` would send."""
-        return self._request(debrief, index, kind, ())
-
     # -- the per-person call ------------------------------------------------
 
     def _draft_many(
