@@ -381,3 +381,25 @@ def test_cached_reply_that_fails_todays_checks_is_asked_again(
 
     assert caller.call(request, stricter).startswith("The note reads")
     assert len(server.requests) == 2
+
+
+@pytest.mark.parametrize(
+    ("kind", "asks"),
+    [
+        ("check_in", "the expected decision date has passed"),
+        ("timeline", "must decide on another opportunity by: March 31"),
+        ("rejection_reply", "told the candidate that the company chose someone else"),
+    ],
+)
+def test_special_notes_use_their_own_prompt(
+    kind: str,
+    asks: str,
+    settings: Settings,
+    retry: RetryPolicy,
+    debrief: Debrief,
+    server: FakeOpenAIServer,
+) -> None:
+    """Check-in, timeline and rejection notes are drafted from their own prompts, kind kept."""
+    drafts = _drafter(settings, retry).draft_loop(debrief, kind)  # type: ignore[arg-type]
+    assert {d.kind for d in drafts} == {kind}
+    assert all(asks in r.user_prompt for r in server.requests)
