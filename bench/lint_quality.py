@@ -28,6 +28,8 @@ from followup.lint import Finding, NoteInput, lint_loop, lint_note
 ROOT = Path(__file__).resolve().parents[1]
 NOTES = ROOT / "fixtures" / "notes"
 LABELLED = NOTES / "labelled.yaml"
+# Written after the rules were tuned on labelled.yaml: measures generalisation.
+HOLDOUT = NOTES / "holdout.yaml"
 LOOPS = NOTES / "loops"
 DEBRIEFS = ROOT / "fixtures" / "debriefs"
 
@@ -58,6 +60,7 @@ class Entry:
     note: str
     debrief: str | None = None
     to: str | None = None
+    source: str = "labelled"
 
     @property
     def clean(self) -> bool:
@@ -160,6 +163,10 @@ class Report:
         # Test failures print their fixtures; the whole corpus would drown the message.
         return f"Report({len(self.entries)} notes, {len(self.loops)} loops)"
 
+    def only(self, source: str) -> Report:
+        """The notes of one file (``labelled`` or ``holdout``), without the loops."""
+        return Report(tuple(r for r in self.entries if r.entry.source == source), ())
+
     def score(self, category: str) -> Score:
         tp, fp, fn = [], [], []
         for r in self.entries:
@@ -222,7 +229,7 @@ def _str(value: object, where: str) -> str:
 
 
 def load_entries(path: Path = LABELLED) -> tuple[Entry, ...]:
-    """The labelled notes, checked for shape (unknown keys and categories are errors)."""
+    """The notes of one labelled file, checked for shape (unknown keys and categories fail)."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(data, list):
         raise ValueError(f"{path}: expected a list of entries")
@@ -242,9 +249,19 @@ def load_entries(path: Path = LABELLED) -> tuple[Entry, ...]:
                 note=_str(raw.get("note", ""), str(raw["id"])),
                 debrief=raw.get("debrief"),
                 to=raw.get("to"),
+                source=path.stem,
             )
         )
     return tuple(out)
+
+
+def load_corpus() -> tuple[Entry, ...]:
+    """The labelled notes and the held-out notes, ids unique across both."""
+    entries = load_entries(LABELLED) + load_entries(HOLDOUT)
+    ids = [e.id for e in entries]
+    if len(set(ids)) != len(ids):
+        raise ValueError("duplicate ids across labelled.yaml and holdout.yaml")
+    return entries
 
 
 def load_loops(root: Path = LOOPS) -> tuple[Loop, ...]:
@@ -314,7 +331,7 @@ def run_loops(loops: Sequence[Loop]) -> tuple[LoopResult, ...]:
 
 
 def evaluate() -> Report:
-    return Report(run_entries(load_entries()), run_loops(load_loops()))
+    return Report(run_entries(load_corpus()), run_loops(load_loops()))
 
 
 def _pct(value: float | None) -> str:
@@ -353,11 +370,10 @@ def describe_loop(result: LoopResult) -> str:
     return f"{result.loop.name} ({result.loop.kind}): " + ", ".join(parts)
 
 
-def format_report(report: Report) -> str:
-    by_id = {r.entry.id: r for r in report.entries}
+def format_table(report: Report, title: str) -> list[str]:
+    """One row per category: labelled, flagged, TP, FP, FN, precision, recall."""
     lines = [
-        f"labelled notes: {len(report.entries)}, loops: {len(report.loops)}",
-        "",
+        f"{title}: {len(report.entries)} notes",
         f"{'category':<16}{'labelled':>9}{'flagged':>9}{'TP':>5}{'FP':>5}{'FN':>5}"
         f"{'precision':>11}{'recall':>8}",
     ]
@@ -368,9 +384,22 @@ def format_report(report: Report) -> str:
             f"{len(s.false_positives):>5}{len(s.misses):>5}{_pct(s.precision):>11}"
             f"{_pct(s.recall):>8}"
         )
+    return lines
+
+
+def format_report(report: Report) -> str:
+    by_id = {r.entry.id: r for r in report.entries}
+    lines = [
+        *format_table(report, "all labelled notes"),
+        "",
+        *format_table(report.only("labelled"), "labelled.yaml (rules tuned on it)"),
+        "",
+        *format_table(report.only("holdout"), "holdout.yaml (written after tuning)"),
+        "",
+        f"loops: {len(report.loops)}",
+    ]
     copied = report.copied_loops
     lines += [
-        "",
         "clean notes without an error-level finding: "
         + _ratio(len(report.clean) - len(report.clean_with_errors), len(report.clean)),
         "interest-only notes flagged for problem_solving: "
