@@ -28,8 +28,9 @@ from followup.lint import Finding, NoteInput, lint_loop, lint_note
 ROOT = Path(__file__).resolve().parents[1]
 NOTES = ROOT / "fixtures" / "notes"
 LABELLED = NOTES / "labelled.yaml"
-# Written after the rules were tuned on labelled.yaml: measures generalisation.
-HOLDOUT = NOTES / "holdout.yaml"
+# holdout*.yaml: each written after the rules were tuned on the files before
+# it, so its first measurement shows how the rules generalise to new wording.
+HOLDOUTS = "holdout*.yaml"
 LOOPS = NOTES / "loops"
 DEBRIEFS = ROOT / "fixtures" / "debriefs"
 
@@ -164,7 +165,7 @@ class Report:
         return f"Report({len(self.entries)} notes, {len(self.loops)} loops)"
 
     def only(self, source: str) -> Report:
-        """The notes of one file (``labelled`` or ``holdout``), without the loops."""
+        """The notes of one file (its stem, e.g. ``labelled``), without the loops."""
         return Report(tuple(r for r in self.entries if r.entry.source == source), ())
 
     def score(self, category: str) -> Score:
@@ -256,11 +257,13 @@ def load_entries(path: Path = LABELLED) -> tuple[Entry, ...]:
 
 
 def load_corpus() -> tuple[Entry, ...]:
-    """The labelled notes and the held-out notes, ids unique across both."""
-    entries = load_entries(LABELLED) + load_entries(HOLDOUT)
+    """The labelled notes and every held-out file, ids unique across all of them."""
+    entries = load_entries(LABELLED)
+    for path in sorted(NOTES.glob(HOLDOUTS)):
+        entries += load_entries(path)
     ids = [e.id for e in entries]
     if len(set(ids)) != len(ids):
-        raise ValueError("duplicate ids across labelled.yaml and holdout.yaml")
+        raise ValueError("duplicate ids across the labelled files")
     return entries
 
 
@@ -389,17 +392,13 @@ def format_table(report: Report, title: str) -> list[str]:
 
 def format_report(report: Report) -> str:
     by_id = {r.entry.id: r for r in report.entries}
-    lines = [
-        *format_table(report, "all labelled notes"),
-        "",
-        *format_table(report.only("labelled"), "labelled.yaml (rules tuned on it)"),
-        "",
-        *format_table(report.only("holdout"), "holdout.yaml (written after tuning)"),
-        "",
-        f"loops: {len(report.loops)}",
-    ]
+    lines = format_table(report, "all labelled notes")
+    for source in dict.fromkeys(r.entry.source for r in report.entries):
+        lines += ["", *format_table(report.only(source), f"{source}.yaml")]
     copied = report.copied_loops
     lines += [
+        "",
+        f"loops: {len(report.loops)}",
         "clean notes without an error-level finding: "
         + _ratio(len(report.clean) - len(report.clean_with_errors), len(report.clean)),
         "interest-only notes flagged for problem_solving: "
