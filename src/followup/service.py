@@ -74,11 +74,11 @@ def make_drafter(settings: Settings, store: Store | None = None) -> Drafter:
 
 @dataclass(frozen=True, slots=True)
 class NoteProgress:
-    """One note's text so far while a loop drafts (``done`` once it is finished)."""
+    """One note's text so far while a loop drafts; ``draft`` is set once it is finished."""
 
     index: int
     text: str
-    done: bool
+    draft: Draft | None = None
 
 
 def draft_loop_streaming(
@@ -90,15 +90,17 @@ def draft_loop_streaming(
     """Draft the loop, reporting each note's text as it arrives; returns the finished loop.
 
     A drafter with ``stream_one`` (the LLM drafter) streams every note at once,
-    ``max_concurrency`` at a time; its ``draft_loop`` then adds the lint repair
-    rounds, its first pass answered from the call log. ``on_update`` is always
-    called on the caller's thread (Streamlit draws only from there).
+    ``max_concurrency`` at a time. At temperature 0 its ``draft_loop`` then adds
+    the lint repair rounds, the first pass answered from the call log; when
+    every note fell back to offline (the server is down) there is nothing to
+    repair and no second wait. ``on_update`` is always called on the caller's
+    thread (Streamlit draws only from there).
     """
     stream_one = getattr(drafter, "stream_one", None)
     if stream_one is None:
         drafts = drafter.draft_loop(debrief, kind)
         for i, draft in enumerate(drafts):
-            on_update(NoteProgress(i, draft.body, True))
+            on_update(NoteProgress(i, draft.body, draft))
         return drafts
     import queue
     from concurrent.futures import ThreadPoolExecutor
@@ -108,22 +110,27 @@ def draft_loop_streaming(
     def run(index: int) -> None:
         try:
             for update in stream_one(debrief, index, kind):
-                updates.put(NoteProgress(index, update.text, update.draft is not None))
+                updates.put(NoteProgress(index, update.text, update.draft))
         except BaseException as exc:  # handed to the caller's thread, raised there
             updates.put(exc)
 
     count = len(debrief.interviewers)
-    workers = max(1, int(getattr(getattr(drafter, "settings", None), "max_concurrency", 4)))
+    settings = getattr(drafter, "settings", None)
+    workers = max(1, int(getattr(settings, "max_concurrency", 4)))
+    streamed: dict[int, Draft] = {}
     with ThreadPoolExecutor(max_workers=min(workers, count)) as pool:
         for index in range(count):
             pool.submit(run, index)
-        finished = 0
-        while finished < count:
+        while len(streamed) < count:
             item = updates.get()
             if isinstance(item, BaseException):
                 raise item
-            finished += item.done
+            if item.draft is not None:
+                streamed[item.index] = item.draft
             on_update(item)
+    drafts = [streamed[i] for i in range(count)]
+    if all(d.fallback_reason for d in drafts) or getattr(settings, "temperature", 0.0) > 0:
+        return drafts
     return drafter.draft_loop(debrief, kind)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -135,7 +136,11 @@ def _button(page: Page, key: str) -> object:
 
 def _wait_idle(page: Page) -> None:
     """Wait until Streamlit has finished the run (no element left stale)."""
-    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')")
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=\"stApp\"]')"
+        "?.getAttribute('data-test-script-state') === 'notRunning'"
+        " && !document.querySelector('[data-stale=\"true\"]')"
+    )
 
 
 def _type_date(page: Page, key: str, iso: str) -> None:
@@ -211,7 +216,7 @@ def test_new_user_fills_drafts_edits_and_exports(page: Page) -> None:
     area = page.locator(f".st-key-{first} textarea").first
     area.fill("Hey Priya,\n\n" + bodies[0].split("\n", 1)[1])
     page.locator(f".st-key-{first}").get_by_text("Subject", exact=True).click()  # blur: commit
-    mark = page.locator(f"[class*='st-key-card_note_'] mark.fu-error", has_text="Hey").first
+    mark = page.locator("[class*='st-key-card_note_'] mark.fu-error", has_text="Hey").first
     mark.wait_for()
     assert mark.inner_text() == "Hey"
 
@@ -237,14 +242,20 @@ def test_six_person_debrief_drafts_in_under_a_second(page: Page) -> None:
         "() => document.querySelectorAll(\"[class*='st-key-findings_card_note_']\").length === 6"
     )
     _wait_idle(page)
-    generation = int(re.findall(r"note_(\d+)_0", _cards(page)[0])[0])
-    last = f".st-key-findings_card_note_{generation + 1}_5"
+    timings = []
+    for _ in range(3):
+        _wait_idle(page)
+        generation = int(re.findall(r"note_(\d+)_0", _cards(page)[0])[0])
+        started = time.perf_counter()
+        _button(page, "form_submit").click()
+        page.wait_for_selector(f".st-key-findings_card_note_{generation + 1}_5")
+        timings.append(time.perf_counter() - started)
+        assert len(_cards(page)) == 6
 
-    started = time.perf_counter()
-    _button(page, "form_submit").click()
-    page.wait_for_selector(last)
-    elapsed = time.perf_counter() - started
-
-    print(f"\nsix-person debrief: drafts and findings shown {elapsed * 1000:.0f} ms after the click")
-    assert len(_cards(page)) == 6
+    shown = ", ".join(f"{t * 1000:.0f}" for t in timings)
+    median = statistics.median(timings) * 1000
+    print(
+        f"\nsix-person debrief: drafts and findings shown {median:.0f} ms after the click"
+        f" (median of 3 submits: {shown} ms; target < 1000 ms)"
+    )
     # A figure, not a timed assert: the target (< 1 s) is reported, and checked by eye in CI.

@@ -50,7 +50,8 @@ def render_loader(state: MutableMapping[str, Any]) -> None:
             "…or paste YAML",
             key=actions.PASTE_KEY,
             height=140,
-            max_chars=MAX_DEBRIEF_BYTES,
+            # One past the limit: a pasted book is cut there and refused with one line.
+            max_chars=MAX_DEBRIEF_BYTES + 1,
             placeholder="candidate:\n  name: ...\ninterview:\n  company: ...",
         )
         left, right = st.columns(2)

@@ -113,7 +113,7 @@ def _draft_with_progress(debrief: Debrief, settings: Settings, store: Store | No
 
         def show(update: service.NoteProgress) -> None:
             slots[update.index].text(update.text)
-            if update.done:
+            if update.draft is not None:
                 finished.add(update.index)
                 bar.progress(len(finished) / len(people), text=f"{len(finished)} of {len(people)}")
 

@@ -60,11 +60,19 @@ def render_settings(state: MutableMapping[str, Any]) -> Settings:
         sb.text_input(
             "Base URL",
             key="set_base_url",
+            persist_state="session",
             placeholder="https://api.openai.com/v1",
             help="Any OpenAI-compatible endpoint (a local server works too).",
         )
-        sb.text_input("Model", key="set_model")
-        sb.number_input("Max concurrency", min_value=1, max_value=64, step=1, key="set_concurrency")
+        sb.text_input("Model", key="set_model", persist_state="session")
+        sb.number_input(
+            "Max concurrency",
+            min_value=1,
+            max_value=64,
+            step=1,
+            key="set_concurrency",
+            persist_state="session",
+        )
         if base.api_key is None:
             sb.caption(
                 "API key: not set. Put OPENAI_API_KEY in the environment or in "

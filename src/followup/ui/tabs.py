@@ -53,11 +53,14 @@ def render_tone_tab(settings: Settings) -> None:
         "Paste any note and pick the tone of the conversation it follows. Writing stays "
         "formal whatever the tone: no 'Hey', no slang, at most one exclamation mark."
     )
-    st.text_area("The note", key="tone_note", height=220, max_chars=_MAX_NOTE_CHARS)
+    st.text_area(
+        "The note", key="tone_note", persist_state="session", height=220, max_chars=_MAX_NOTE_CHARS
+    )
     st.selectbox(
         "Intended tone",
         TONES,
         key="tone_expected",
+        persist_state="session",
         format_func=lambda v: _TONE_LABELS.get(v, v),
     )
     if st.button("Check the tone", key="tone_run", type="primary"):
@@ -101,6 +104,7 @@ def render_objection_tab(settings: Settings) -> None:
     st.text_area(
         "Your line",
         key="obj_line",
+        persist_state="session",
         height=90,
         max_chars=MAX_FIELD_CHARS,
         placeholder="I know I have never worked in a warehouse, but I learn fast.",
@@ -108,6 +112,7 @@ def render_objection_tab(settings: Settings) -> None:
     st.text_input(
         "The doubt it should answer",
         key="obj_doubt",
+        persist_state="session",
         max_chars=MAX_FIELD_CHARS,
         placeholder="has never worked inside a warehouse",
     )
