@@ -9,7 +9,7 @@ from functools import cache, cached_property
 
 from followup.debrief import Debrief, Interviewer, Tone
 from followup.lint.finding import Finding, Severity, position
-from followup.lint.registry import data, rule_table
+from followup.lint.registry import data, lowered, rule_table
 from followup.text import Sentence, split_sentences
 
 __all__ = ["NoteContext", "debrief_strings", "mask_quotes"]
@@ -82,6 +82,11 @@ class NoteContext:
         return _blank(_URL, _blank(_EMAIL, mask_quotes(self.text)))
 
     @cached_property
+    def lowered(self) -> str:
+        """The masked text in lower case, same offsets, for the data patterns."""
+        return lowered(self.masked)
+
+    @cached_property
     def body_start(self) -> int:
         """Offset just after any header lines (``Subject:``, ``To:``)."""
         pos = 0
@@ -147,7 +152,10 @@ class NoteContext:
                 end=end,
                 line=line,
                 column=column,
-                message=info.message.format_map({k: str(v) for k, v in values.items()}),
+                # Values come from the note and the debrief: one line, whatever they hold.
+                message=info.message.format_map(
+                    {k: " ".join(str(v).split()) for k, v in values.items()}
+                ),
                 suggestion=suggestion,
             )
         )

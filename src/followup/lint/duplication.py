@@ -61,6 +61,7 @@ class Unit:
     start: int
     end: int
     tokens: tuple[str, ...]
+    content: frozenset[str]
 
     @property
     def key(self) -> str:
@@ -136,7 +137,7 @@ def units(text: str, note: int = 0, names: Iterable[str] = ()) -> list[Unit]:
     for s in split_sentences(masked[base:]):
         tokens = _tokens(s.text, name_set)
         if not _is_courtesy(tokens):
-            out.append(Unit(note, s.start + base, s.end + base, tokens))
+            out.append(Unit(note, s.start + base, s.end + base, tokens, _content(tokens)))
     return out
 
 
@@ -149,25 +150,30 @@ def _content(tokens: tuple[str, ...]) -> frozenset[str]:
     return frozenset(t for t in tokens if t not in _stopwords())
 
 
-def _score(a: Unit, b: Unit) -> float:
-    """Token-sequence similarity, or content-word overlap when clauses were reordered."""
+def _score(a: Unit, b: Unit, cutoff: float = 0.0) -> float:
+    """Token-sequence similarity, or content-word overlap when clauses were reordered.
+
+    Scores under ``cutoff`` may be returned as 0.0, which lets rapidfuzz stop early.
+    """
     la, lb = len(a.tokens), len(b.tokens)
     if min(la, lb) * 2 < max(la, lb):
         return 0.0
-    ratio = float(Indel.normalized_similarity(a.tokens, b.tokens))
-    ca, cb = _content(a.tokens), _content(b.tokens)
-    if min(len(ca), len(cb)) >= int(_settings()["reorder_min_content"]):
-        jaccard = len(ca & cb) / len(ca | cb)
-        if jaccard >= float(_settings()["reorder_jaccard"]):
+    ratio = float(Indel.normalized_similarity(a.tokens, b.tokens, score_cutoff=cutoff))
+    cfg = _settings()
+    ca, cb = a.content, b.content
+    if ratio < float(cfg["verbatim"]) and min(len(ca), len(cb)) >= int(cfg["reorder_min_content"]):
+        shared = len(ca & cb)
+        jaccard = shared / (len(ca) + len(cb) - shared)
+        if jaccard >= float(cfg["reorder_jaccard"]):
             # Same words in another order: as shared as a light rewording.
-            ratio = max(ratio, min(jaccard, float(_settings()["verbatim"]) - 0.01))
+            ratio = max(ratio, min(jaccard, float(cfg["verbatim"]) - 0.01))
     return ratio
 
 
-def _best(unit: Unit, others: Sequence[Unit]) -> tuple[float, Unit | None]:
+def _best(unit: Unit, others: Sequence[Unit], cutoff: float = 0.0) -> tuple[float, Unit | None]:
     best, best_unit = 0.0, None
     for other in others:
-        score = _score(unit, other)
+        score = _score(unit, other, max(cutoff, best))
         if score > best:
             best, best_unit = score, other
     return best, best_unit
@@ -209,7 +215,7 @@ def check_loop(contexts: Sequence[NoteContext], labels: Sequence[str]) -> None:
             best, match = 0.0, None
             for j, others in enumerate(per_note):
                 if j != i:
-                    score, other = _best(unit, others)
+                    score, other = _best(unit, others, float(cfg["reworded"]))
                     if score > best:
                         best, match = score, other
             if match is not None and best >= float(cfg["reworded"]):
@@ -258,7 +264,7 @@ def _coverage(a: Sequence[Unit], b: Sequence[Unit]) -> float:
         return 0.0
     covered = 0.0
     for unit in a:
-        score, _ = _best(unit, b)
+        score, _ = _best(unit, b, 0.6)
         if score >= 0.6:
             covered += len(unit.tokens) * score
     return covered / total

@@ -146,13 +146,13 @@ def _lowercase_i(ctx: NoteContext) -> None:
 
 def _mobile(ctx: NoteContext) -> None:
     for pattern in compile_patterns("formality", "mobile_signatures"):
-        for m in pattern.finditer(ctx.masked):
+        for m in pattern.finditer(ctx.lowered):
             ctx.emit(
                 "formality.mobile-signature",
                 m.start(),
                 m.end(),
                 suggestion="",
-                signature=m.group(0),
+                signature=ctx.text[m.start() : m.end()],
             )
 
 

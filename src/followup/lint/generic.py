@@ -7,7 +7,7 @@ from functools import cache
 
 from followup.lint.context import NoteContext
 from followup.lint.keywords import content_words
-from followup.lint.registry import data
+from followup.lint.registry import Phrase, compile_patterns, data
 
 __all__ = ["check"]
 
@@ -15,11 +15,9 @@ _CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'’-]+")
 
 
 @cache
-def _stock() -> tuple[tuple[re.Pattern[str], str | None], ...]:
-    return tuple(
-        (re.compile(str(e["pattern"]), re.IGNORECASE), e.get("suggestion"))
-        for e in data("generic")["stock"]
-    )
+def _stock() -> tuple[tuple[Phrase, str | None], ...]:
+    suggestions = [e.get("suggestion") for e in data("generic")["stock"]]
+    return tuple(zip(compile_patterns("generic", "stock"), suggestions, strict=True))
 
 
 @cache
@@ -67,7 +65,7 @@ def check(ctx: NoteContext) -> None:
     """Stock phrases, a note with nothing specific, sentences of pure enthusiasm."""
     taken: list[tuple[int, int]] = []
     for pattern, suggestion in _stock():
-        for m in pattern.finditer(ctx.masked, ctx.body_start):
+        for m in pattern.finditer(ctx.lowered, ctx.body_start):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append(m.span())
@@ -76,7 +74,7 @@ def check(ctx: NoteContext) -> None:
                 m.start(),
                 m.end(),
                 suggestion=suggestion,
-                phrase=m.group(0),
+                phrase=ctx.text[m.start() : m.end()],
             )
     _nothing_specific(ctx)
     _pure_enthusiasm(ctx)

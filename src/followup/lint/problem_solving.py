@@ -8,7 +8,8 @@ from functools import cache
 from followup.debrief import Interviewer
 from followup.lint.context import NoteContext
 from followup.lint.keywords import any_mention, stems
-from followup.lint.registry import data
+from followup.lint.registry import Phrase, data
+from followup.lint.spelling import is_known_word
 from followup.text import Sentence
 
 __all__ = ["check"]
@@ -21,20 +22,56 @@ _SIGNALS = {
     "promised result": "promised result",
     "deliverable": "unrequested deliverable",
     "step": "list of steps",
+    "proposed fix": "proposed fix",
 }
 _LIST_ITEM = re.compile(
     r"^[ \t]*(?:\d{1,2}[.)]|[-*•·–]|\(?[a-z][.)]|step\s+\d+:?)[ \t]+(\S+)", re.I | re.M
 )
 
-Patterns = tuple[tuple[re.Pattern[str], str], ...]
+# The line before a list that presents it as proposals ("Here are a few ideas:").
+_LEAD_IN = re.compile(
+    r"\b(?:ideas?|suggestions?|suggest|recommend\w*|propos\w*|changes?|steps?|plan|try|would|"
+    r"could|should|fix\w*|improve\w*|quick\s+wins?|options?|approach|solutions?|tweaks?|"
+    r"measures?|thoughts?|things|do\s+(?:first|next))\b"
+)
+
+_SELF = re.compile(r"\b(?:me|my|i|myself|i'm|i’m)\b")
+
+Patterns = tuple[tuple[Phrase, str], ...]
+
+
+@cache
+def _verbs(key: str) -> str:
+    words = sorted((str(v) for v in data("problem_solving")[key]), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w) for w in words) + ")"
+
+
+def _gerunds(verb: str) -> set[str]:
+    """ "cut" -> cutting, "move" -> moving, "add" -> adding (spelling rules, loosely)."""
+    forms = {verb + "ing"}
+    if verb.endswith("e") and not verb.endswith("ee"):
+        forms.add(verb[:-1] + "ing")
+    if len(verb) <= 4 and verb[-1] not in "aeiouwxy" and verb[-2:-1] in tuple("aeiou"):
+        forms.add(verb + verb[-1] + "ing")
+    return forms
+
+
+@cache
+def _gerund_group(key: str) -> str:
+    forms = {g for v in data("problem_solving")[key] for g in _gerunds(str(v))}
+    return "(?:" + "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True)) + ")"
 
 
 @cache
 def _patterns(strength: str) -> Patterns:
-    return tuple(
-        (re.compile(str(e["pattern"]), re.IGNORECASE | re.MULTILINE), str(e["signal"]))
-        for e in data("problem_solving")[strength]
-    )
+    """The data patterns, ``<VERB>``/``<GERUND>`` replaced by the entry's verb list."""
+    out = []
+    for entry in data("problem_solving")[strength]:
+        source = str(entry["pattern"])
+        key = str(entry.get("verbs", "list_verbs"))
+        source = source.replace("<VERB>", _verbs(key)).replace("<GERUND>", _gerund_group(key))
+        out.append((Phrase(source, re.MULTILINE), str(entry["signal"])))
+    return tuple(out)
 
 
 @cache
@@ -68,16 +105,52 @@ def _suggestion(issue: str | None) -> str:
 
 
 def _plan_list(ctx: NoteContext) -> tuple[int, int] | None:
-    """The span of a numbered or bulleted list whose items are actions to take."""
+    """The span of a list of actions, or of proposals introduced as such ("A few ideas:")."""
     items = list(_LIST_ITEM.finditer(ctx.masked, ctx.body_start))
     if len(items) < 2:
         return None
     verbs = _list_verbs()
     actions = [m for m in items if m.group(1).lower().strip(".,:;") in verbs]
-    if len(actions) * 2 < len(items) or len(actions) < 2:
+    before = ctx.lowered[ctx.body_start : items[0].start()].rstrip()
+    lead_in = before[before.rfind("\n") + 1 :]
+    proposed = lead_in.rstrip().endswith(":") and _LEAD_IN.search(lead_in) is not None
+    if not proposed and (len(actions) * 2 < len(items) or len(actions) < 2):
         return None
     end = ctx.masked.find("\n", items[-1].end())
     return items[0].start(), len(ctx.masked) if end < 0 else end
+
+
+Features = tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str]]
+
+
+@cache
+def _features() -> Features:
+    d = data("problem_solving")
+    return (
+        re.compile(str(d["effect"])),
+        re.compile(str(d["problem_terms"])),
+        re.compile(str(d["intent"])),
+        frozenset(str(v) for v in d["safe_verbs"]),
+        re.compile(str(d["diagnosis_is"])),
+    )
+
+
+def _combined(low: str, names_issue: bool, features: Features) -> list[str]:
+    """Signals no single phrase gives: an effect on a named problem, a plan in the first person."""
+    effect, problem, intent, safe, diagnosis = features
+    for m in effect.finditer(low):
+        # "This experience would help me ..." is about the candidate, not a fix.
+        if _SELF.search(low, m.start(), m.end() + 25):
+            continue
+        if names_issue or problem.search(low):
+            return ["promised result"]
+    planned = intent.search(low)
+    verb = planned.group("verb") if planned else ""
+    if verb and verb not in safe and not verb.endswith("ly") and is_known_word(verb):
+        return ["plan"]
+    if diagnosis.search(low):
+        return ["diagnosis"]
+    return []
 
 
 def check(ctx: NoteContext) -> None:
@@ -92,13 +165,16 @@ def check(ctx: NoteContext) -> None:
             suggestion=_suggestion(issue),
             signal=_SIGNALS["step"],
         )
+    features = _features()
     weak_only: list[tuple[Sentence, list[str], str | None]] = []
     for sentence in ctx.sentences:
         if listed and listed[0] <= sentence.start < listed[1]:
             continue
         issue = any_mention(issues, stems(sentence.text)) if issues else None
-        strong = _first(_patterns("strong"), sentence.text)
-        weak = _first(_patterns("weak"), sentence.text)
+        low = ctx.lowered[sentence.start : sentence.end]
+        strong = _first(_patterns("strong"), low)
+        weak = _first(_patterns("weak"), low)
+        strong = strong or _combined(low, issue is not None, features)
         if strong or len(weak) >= 2 or (weak and issue):
             ctx.emit(
                 "problem_solving.prescription",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from followup.lint.context import NoteContext
@@ -32,26 +31,26 @@ _SUGGESTIONS = {
 
 
 @cache
-def _patterns() -> tuple[tuple[re.Pattern[str], str, bool], ...]:
-    return tuple(
-        (re.compile(str(e["pattern"]), re.IGNORECASE), str(e["kind"]), bool(e.get("soft", False)))
-        for e in data("pushy")["patterns"]
-    )
+def _soft() -> tuple[bool, ...]:
+    return tuple(bool(e.get("soft", False)) for e in data("pushy")["patterns"])
 
 
 def check(ctx: NoteContext) -> None:
     """Flag every pressuring phrase; soft requests pass when the note permits a no."""
-    text = ctx.masked
+    text = ctx.lowered
     permits_no = any(p.search(text) for p in compile_patterns("pushy", "permission"))
+    kinds = [str(e["kind"]) for e in data("pushy")["patterns"]]
     taken: list[tuple[int, int]] = []
-    for pattern, kind, soft in _patterns():
+    for pattern, kind, soft in zip(
+        compile_patterns("pushy", "patterns"), kinds, _soft(), strict=True
+    ):
         if soft and permits_no:
             continue
         for m in pattern.finditer(text, ctx.body_start):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append(m.span())
-            phrase = m.group(0).strip()
+            phrase = ctx.text[m.start() : m.end()].strip()
             ctx.emit(
                 "pushy.pressure",
                 m.start(),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -12,7 +12,7 @@ import yaml
 
 from followup.lint.finding import RuleInfo
 
-__all__ = ["compile_patterns", "data", "rule_table", "rules"]
+__all__ = ["Phrase", "compile_patterns", "data", "lowered", "rule_table", "rules"]
 
 
 @cache
@@ -34,7 +34,51 @@ def rules() -> list[RuleInfo]:
     return list(rule_table().values())
 
 
+class Phrase:
+    """A data pattern, matched against lower-cased text for speed.
+
+    Data patterns are written in lower case and read as case-insensitive.
+    Python's ``re`` finds a literal start fast but not one behind a leading
+    ``\\b`` or under IGNORECASE, so the pattern is compiled without both and
+    the word boundary is checked on each match instead (~10x faster).
+    """
+
+    __slots__ = ("_boundary", "_regex")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._boundary = pattern.startswith("\\b")
+        self._regex = re.compile(pattern[2:] if self._boundary else pattern, flags)
+
+    def finditer(self, lowered: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        """Matches in ``lowered`` (see ``lowered()``), from ``pos``."""
+        for m in self._regex.finditer(lowered, pos):
+            start = m.start()
+            if self._boundary and start > 0 and _is_word(lowered[start - 1]):
+                continue
+            yield m
+
+    def search(self, lowered: str, pos: int = 0) -> re.Match[str] | None:
+        return next(self.finditer(lowered, pos), None)
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def lowered(text: str) -> str:
+    """``text`` in lower case with every offset kept (a few letters lengthen when lowered)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
 @cache
-def compile_patterns(name: str, key: str) -> tuple[re.Pattern[str], ...]:
-    """The regular expressions listed under ``key`` in ``data/<name>.yaml`` (case-insensitive)."""
-    return tuple(re.compile(p, re.IGNORECASE) for p in data(name)[key])
+def compile_patterns(name: str, key: str, multiline: bool = False) -> tuple[Phrase, ...]:
+    """The patterns listed under ``key`` in ``data/<name>.yaml`` (plain strings or ``pattern:``)."""
+    flags = re.MULTILINE if multiline else 0
+    out = []
+    for entry in data(name)[key]:
+        source = entry["pattern"] if isinstance(entry, dict) else entry
+        out.append(Phrase(str(source), flags))
+    return tuple(out)

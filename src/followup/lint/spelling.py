@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from followup.lint.context import NoteContext
 from followup.lint.registry import data
@@ -129,6 +129,7 @@ def _known(word: str) -> bool:
     return word in _technical() or any(v in checker for v in _variants(word))
 
 
+@lru_cache(maxsize=65_536)
 def is_known_word(word: str) -> bool:
     """Whether the dictionary knows ``word``, its British spelling, or its stem and affixes."""
     low = word.lower().replace("’", "'")

@@ -1,0 +1,113 @@
+"""Lint speed figures (printed, not asserted): a loop, a corpus, and the CLI process.
+
+Targets (issue 7): a loop of 8 notes lints in under 30 ms warm; 2,000 notes
+are compared for duplication in under 3 s on one core, 4,000 in under 2.3x
+that; `followup lint` on one note finishes in under 1 s.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from followup.debrief import load_debrief
+from followup.lint import NoteInput, find_corpus_duplicates, lint_loop
+from followup.lint.spelling import word_frequencies
+from followup.service import draft_loop
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _median_ms(fn: object, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()  # type: ignore[operator]
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def loop_of_eight() -> None:
+    debrief = load_debrief(ROOT / "fixtures" / "debriefs" / "harborline.yaml")
+    notes = []
+    for path in sorted((ROOT / "fixtures" / "debriefs").glob("*.yaml")):
+        d = load_debrief(path)
+        notes.extend(NoteInput(text=x.body, label=x.interviewer) for x in draft_loop(d))
+    loop = notes[:8]
+    words = sum(len(n.text.split()) for n in loop)
+    lint_loop(loop, debrief=debrief)  # warm: dictionary, patterns
+    plain = _median_ms(lambda: lint_loop(loop), 20)
+    with_debrief = _median_ms(lambda: lint_loop(loop, debrief=debrief), 20)
+    print(f"loop of 8 notes ({words} words), warm, median of 20:")
+    print(f"  without debrief  {plain:7.1f} ms   (target < 30 ms)")
+    print(f"  with debrief     {with_debrief:7.1f} ms   (target < 30 ms)")
+
+
+def synthetic_corpus(n: int, seed: int = 7) -> list[str]:
+    """Notes of random common words; a tenth carry a template sentence, some reworded."""
+    rng = random.Random(seed)
+    common = sorted(word_frequencies().items(), key=lambda kv: -kv[1])[:6000]
+    vocab = [w for w, _ in common if w.isalpha()]
+    templates = [" ".join(rng.choice(vocab) for _ in range(rng.randint(12, 20))) for _ in range(60)]
+
+    def sentence() -> str:
+        return " ".join(rng.choice(vocab) for _ in range(rng.randint(8, 20))).capitalize() + "."
+
+    notes = []
+    for i in range(n):
+        body = [sentence() for _ in range(rng.randint(7, 11))]
+        if i % 10 == 0:
+            words = rng.choice(templates).split()
+            if rng.random() < 0.5:
+                words[rng.randrange(len(words))] = rng.choice(vocab)
+            body.insert(rng.randrange(len(body)), " ".join(words).capitalize() + ".")
+        notes.append(f"Dear Alex,\n\n{' '.join(body)}\n\nBest regards,\nSam\n")
+    return notes
+
+
+def corpus() -> None:
+    figures = {}
+    for n in (2000, 4000):
+        texts = synthetic_corpus(n)
+        start = time.perf_counter()
+        groups = find_corpus_duplicates(texts)
+        figures[n] = time.perf_counter() - start
+        shared = sum(len(g.occurrences) for g in groups)
+        print(
+            f"corpus of {n:,} notes: {figures[n]:.2f} s, {len(groups)} shared sentences "
+            f"in {shared} places   (target 2,000 < 3 s)"
+        )
+    print(f"  growth 2,000 -> 4,000: {figures[4000] / figures[2000]:.2f}x   (target < 2.3x)")
+
+
+def cli_process() -> None:
+    debrief = ROOT / "fixtures" / "debriefs" / "harborline.yaml"
+    body = draft_loop(load_debrief(debrief))[1].body
+    exe = Path(sys.executable).with_name("followup")
+    with tempfile.TemporaryDirectory() as tmp:
+        note = Path(tmp) / "tom-okafor.txt"
+        note.write_text(body, encoding="utf-8")
+        for label, extra in (("", []), (" --debrief", ["--debrief", str(debrief)])):
+            times = []
+            for _ in range(5):
+                start = time.perf_counter()
+                subprocess.run(
+                    [str(exe), "lint", str(note), *extra], capture_output=True, check=False
+                )
+                times.append(time.perf_counter() - start)
+            median = statistics.median(times)
+            print(
+                f"`followup lint note.txt{label}` process: median {median:.2f} s, "
+                f"best {min(times):.2f} s   (target < 1 s)"
+            )
+
+
+if __name__ == "__main__":
+    loop_of_eight()
+    corpus()
+    cli_process()
