@@ -2,49 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from functools import cache
 
 from followup.debrief import Debrief
-from followup.lint.context import NoteContext, debrief_strings
+from followup.lint.context import NoteContext
+from followup.lint.dates import DateKey, find_dates, plain_number
 from followup.lint.registry import data
-from followup.lint.spelling import debrief_vocabulary, is_known_word
+from followup.lint.spelling import is_known_word
 
 __all__ = ["check", "find_dates"]
 
-_MONTHS = {
-    name: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_ORD = r"(?:st|nd|rd|th)?"
-_DATE = re.compile(
-    rf"\b{_MONTH}\s+(?:the\s+)?(?P<day>\d{{1,2}}){_ORD}\b(?:,?\s+(?P<year>\d{{4}})\b)?"
-    rf"|\b(?P<day2>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<month2>"
-    + "|".join(sorted(_MONTHS, key=len, reverse=True))
-    + r")\b\.?(?:,?\s+(?P<year2>\d{4})\b)?"
-    r"|\b(?P<y3>\d{4})-(?P<m3>\d{1,2})-(?P<d3>\d{1,2})\b"
-    r"|(?<![\d/])(?P<a4>\d{1,2})/(?P<b4>\d{1,2})(?:/(?P<y4>\d{2}|\d{4}))?(?![\d/])",
-    re.IGNORECASE,
-)
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?:%|\b)")
 _LIST_MARK = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]", re.MULTILINE)
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Z]?[a-z]+)*\b")
@@ -81,47 +49,6 @@ _ROLE = re.compile(
     r"(?:role|position|job|opening|post|vacancy|interview)\b"
 )
 
-DateKey = tuple[int, int, int | None]  # (month, day, year or None)
-
-
-def find_dates(text: str) -> list[tuple[int, int, list[DateKey]]]:
-    """Every date in ``text`` as (start, end, possible readings); "3/4" has two readings."""
-    out: list[tuple[int, int, list[DateKey]]] = []
-    for m in _DATE.finditer(text):
-        g = m.groupdict()
-        readings: list[DateKey] = []
-        if g["month"]:
-            year = int(g["year"]) if g["year"] else None
-            readings.append((_MONTHS[g["month"].lower()], int(g["day"]), year))
-        elif g["month2"]:
-            year = int(g["year2"]) if g["year2"] else None
-            readings.append((_MONTHS[g["month2"].lower()], int(g["day2"]), year))
-        elif g["y3"]:
-            readings.append((int(g["m3"]), int(g["d3"]), int(g["y3"])))
-        else:
-            a, b = int(g["a4"]), int(g["b4"])
-            year = int(g["y4"]) if g["y4"] else None
-            if year is not None and year < 100:
-                year += 2000
-            readings = [(a, b, year), (b, a, year)]
-        readings = [r for r in readings if 1 <= r[0] <= 12 and 1 <= r[1] <= 31]
-        if readings:
-            out.append((m.start(), m.end(), readings))
-    return out
-
-
-def _debrief_dates(debrief: Debrief) -> set[DateKey]:
-    dates: list[dt.date] = [debrief.interview.date]
-    if debrief.interview.decision_expected:
-        dates.append(debrief.interview.decision_expected)
-    if debrief.candidate.decision_deadline:
-        dates.append(debrief.candidate.decision_deadline)
-    known: set[DateKey] = {(d.month, d.day, d.year) for d in dates}
-    for value in debrief_strings(debrief):
-        for _, _, readings in find_dates(value):
-            known.update(readings)
-    return known
-
 
 def _date_supported(readings: list[DateKey], known: set[DateKey]) -> bool:
     for month, day, year in readings:
@@ -133,40 +60,22 @@ def _date_supported(readings: list[DateKey], known: set[DateKey]) -> bool:
     return False
 
 
-def _plain_number(token: str) -> str:
-    token = token.rstrip("%").replace(",", "")
-    if "." in token:
-        token = token.rstrip("0").rstrip(".")
-    return token.lstrip("0") or "0"
-
-
-def _debrief_numbers(debrief: Debrief) -> set[str]:
-    numbers: set[str] = set()
-    for raw in debrief_strings(debrief):
-        # An ISO date's month and day are not figures the note may quote; its year is.
-        value = re.sub(r"\b(\d{4})-\d{2}-\d{2}\b", r"\1", raw)
-        for m in re.finditer(r"\d+(?:[.,]\d+)*", value):
-            numbers.add(_plain_number(m.group(0)))
-            numbers.update(_plain_number(part) for part in re.findall(r"\d+", m.group(0)))
-    return numbers
-
-
 def _dates_and_numbers(ctx: NoteContext, debrief: Debrief) -> None:
     text = ctx.masked
-    known_dates = _debrief_dates(debrief)
+    known_dates = ctx.facts.dates if ctx.facts else set()
     date_spans: list[tuple[int, int]] = []
     for start, end, readings in find_dates(text):
         date_spans.append((start, end))
         if not _date_supported(readings, known_dates):
             ctx.emit("accuracy.unsupported-date", start, end, date=text[start:end])
     list_marks = {m.start(1) for m in _LIST_MARK.finditer(text)}
-    numbers = _debrief_numbers(debrief)
+    numbers = ctx.facts.numbers if ctx.facts else set()
     for m in _NUMBER.finditer(text, ctx.body_start):
         if m.start() in list_marks or any(s <= m.start() < e for s, e in date_spans):
             continue
-        if _plain_number(m.group(0)) not in numbers:
+        if plain_number(m.group(0)) not in numbers:
             ctx.emit("accuracy.unsupported-number", m.start(), m.end(), number=m.group(0))
-    vocab = debrief_vocabulary(ctx)
+    vocab = ctx.vocabulary
     for m in _COUNTED.finditer(text, ctx.body_start):
         word = m.group("word").lower()
         if word not in vocab and str(_NUMBER_WORDS[word]) not in numbers:
@@ -192,7 +101,7 @@ def _at_sentence_start(text: str, start: int) -> bool:
 
 def _names(ctx: NoteContext) -> None:
     text = ctx.masked
-    vocab = debrief_vocabulary(ctx)
+    vocab = ctx.vocabulary
     common, first_names = _word_set("common_proper"), _word_set("first_names")
     pending: list[tuple[int, int]] = []
 
@@ -230,7 +139,7 @@ def _names(ctx: NoteContext) -> None:
 
 def _role_titles(ctx: NoteContext, debrief: Debrief) -> None:
     """A job title in the note ("the Senior Tax Associate role") must be the debrief's."""
-    vocab = debrief_vocabulary(ctx)
+    vocab = ctx.vocabulary
     common = _word_set("common_proper")
     for m in _ROLE.finditer(ctx.masked, ctx.body_start):
         title = m.group("title").split()

@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 
 from followup.debrief import Debrief, Interviewer, Tone
+from followup.lint.dates import DateKey, find_dates, plain_number
 from followup.lint.finding import Finding, Severity, position
 from followup.lint.registry import data, lowered, rule_table
 from followup.text import Sentence, split_sentences
 
-__all__ = ["NoteContext", "debrief_strings", "mask_quotes"]
+__all__ = ["DebriefFacts", "NoteContext", "debrief_strings", "mask_quotes"]
 
 _QUOTES = re.compile(r"\"[^\"\n]{1,400}\"|“[^”\n]{1,400}”|«[^»\n]{1,400}»")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -65,6 +66,49 @@ def debrief_strings(debrief: Debrief) -> list[str]:
     return out
 
 
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+class DebriefFacts:
+    """What the debrief supports (words, dates, numbers), worked out once per lint run."""
+
+    def __init__(self, debrief: Debrief) -> None:
+        self.debrief = debrief
+
+    @cached_property
+    def strings(self) -> list[str]:
+        return debrief_strings(self.debrief)
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return frozenset(
+            t.lower().replace("’", "'") for value in self.strings for t in _WORD.findall(value)
+        )
+
+    @cached_property
+    def dates(self) -> set[DateKey]:
+        """Every date the debrief holds: its date fields and dates written in its text."""
+        d = self.debrief
+        fields = [d.interview.date, d.interview.decision_expected, d.candidate.decision_deadline]
+        known: set[DateKey] = {(x.month, x.day, x.year) for x in fields if x is not None}
+        for value in self.strings:
+            for _, _, readings in find_dates(value):
+                known.update(readings)
+        return known
+
+    @cached_property
+    def numbers(self) -> set[str]:
+        """Every figure in the debrief, normalised ("1,200" -> "1200")."""
+        numbers: set[str] = set()
+        for raw in self.strings:
+            # An ISO date's month and day are not figures the note may quote; its year is.
+            value = re.sub(r"\b(\d{4})-\d{2}-\d{2}\b", r"\1", raw)
+            for m in re.finditer(r"\d+(?:[.,]\d+)*", value):
+                numbers.add(plain_number(m.group(0)))
+                numbers.update(plain_number(part) for part in re.findall(r"\d+", m.group(0)))
+        return numbers
+
+
 @dataclass
 class NoteContext:
     """A note with its masked forms, layout and the loop's context."""
@@ -74,7 +118,22 @@ class NoteContext:
     recipient: Interviewer | None = None
     tone: Tone | None = None
     extra_words: frozenset[str] = frozenset()
+    facts: DebriefFacts | None = None
     findings: list[Finding] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.facts is None and self.debrief is not None:
+            self.facts = DebriefFacts(self.debrief)
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Words never to doubt: the debrief's, the recipient's name, configured words."""
+        vocab = set(self.extra_words)
+        if self.facts is not None:
+            vocab |= self.facts.words
+        if self.recipient is not None:
+            vocab.update(t.lower() for t in _WORD.findall(self.recipient.name))
+        return frozenset(vocab)
 
     @cached_property
     def masked(self) -> str:

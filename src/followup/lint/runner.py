@@ -18,7 +18,7 @@ from followup.lint import (
     structure,
 )
 from followup.lint.config import LintConfig
-from followup.lint.context import NoteContext
+from followup.lint.context import DebriefFacts, NoteContext
 from followup.lint.finding import Finding
 from followup.lint.registry import rule_table
 
@@ -71,6 +71,7 @@ def _context(
     recipient: Interviewer | None,
     config: LintConfig,
     tone: Tone | None,
+    facts: DebriefFacts | None = None,
 ) -> NoteContext:
     if len(text) > MAX_NOTE_CHARS:
         from followup.errors import LimitError
@@ -81,7 +82,12 @@ def _context(
     if recipient is None and debrief is not None:
         recipient = match_recipient(text, debrief)
     return NoteContext(
-        text=text, debrief=debrief, recipient=recipient, tone=tone, extra_words=config.words
+        text=text,
+        debrief=debrief,
+        recipient=recipient,
+        tone=tone,
+        extra_words=config.words,
+        facts=facts,
     )
 
 
@@ -128,7 +134,8 @@ def lint_loop(
 ) -> list[list[Finding]]:
     """Findings for each note of a loop, duplication across the notes included."""
     cfg = config or LintConfig()
-    contexts = [_context(n.text, debrief, n.recipient, cfg, None) for n in notes]
+    facts = DebriefFacts(debrief) if debrief is not None else None
+    contexts = [_context(n.text, debrief, n.recipient, cfg, None, facts) for n in notes]
     for ctx in contexts:
         _run(ctx, cfg)
     if "duplication" not in cfg.disabled:

@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 from followup.lint.context import NoteContext
 from followup.lint.registry import data
 
-__all__ = ["check", "debrief_vocabulary", "is_known_word", "suggest", "word_frequencies"]
+__all__ = ["check", "is_known_word", "suggest", "word_frequencies"]
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _PREFIXES = (
@@ -185,19 +185,6 @@ def suggest(word: str) -> str | None:
     return best_word
 
 
-def debrief_vocabulary(ctx: NoteContext) -> frozenset[str]:
-    """Lower-case words of the debrief (names, company, role, topics) plus configured words."""
-    from followup.lint.context import debrief_strings
-
-    vocab = set(ctx.extra_words)
-    if ctx.debrief is not None:
-        for value in debrief_strings(ctx.debrief):
-            vocab.update(t.lower().replace("’", "'") for t in _TOKEN.findall(value))
-    if ctx.recipient is not None:
-        vocab.update(t.lower() for t in _TOKEN.findall(ctx.recipient.name))
-    return frozenset(vocab)
-
-
 def _sentence_start(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t\"'“‘(":
@@ -235,7 +222,7 @@ def _line_words(text: str, offset: int) -> int:
 
 def _misspelled(ctx: NoteContext) -> None:
     text = ctx.masked
-    vocab = debrief_vocabulary(ctx)
+    vocab = ctx.vocabulary
     skip = _skip_words()
     for m in _TOKEN.finditer(text):
         word = m.group(0)
