@@ -175,19 +175,24 @@ def test_a_field_over_its_limit_is_refused_in_one_line(app: AppTest) -> None:
 
 
 def test_an_edit_is_relinted_and_a_suggestion_applies(app: AppTest) -> None:
-    """Adding 'Hey' to a note marks it as an error at once; its suggestion can be applied."""
+    """An edit adding "Hey" and "thx" is marked at once; applying a suggestion rewrites the span."""
     _ok(_paste(app, HARBORLINE))
     key = _body_key(app, 0)
-    original = app.text_area(key=key).value
-    app.text_area(key=key).input("Hey Priya,\n\n" + original.split("\n", 1)[1])
+    body = app.text_area(key=key).value.split("\n", 1)[1]
+    app.text_area(key=key).input("Hey Priya,\n\nthx for the talk." + body)
     _ok(app.run())
-    assert 'class="fu-error"' in _html(app)
-    assert ">Hey</mark>" in _html(app)
-    apply = [b for b in app.button if b.key and b.key.startswith("apply_") and "_0_" in b.key]
-    assert apply, "a formality finding with a suggestion"
-    apply[0].click()
+    page = _html(app)
+    assert 'class="fu-error"' in page
+    assert ">Hey</mark>" in page
+    assert ">thx</mark>" in page
+    slang = next(
+        b for b in app.button if b.key and b.key.startswith("apply_") and "thank you" in b.label
+    )
+    slang.click()
     _ok(app.run())
-    assert not app.text_area(key=_body_key(app, 0)).value.startswith("Hey")
+    edited = app.text_area(key=_body_key(app, 0)).value
+    assert edited.startswith("Hey Priya,\n\nthank you for the talk.")
+    assert ">thx</mark>" not in _html(app)
 
 
 def test_script_in_a_note_is_shown_as_text(app: AppTest) -> None:

@@ -11,6 +11,7 @@ import streamlit as st
 
 from followup.debrief import MAX_FIELD_CHARS, MAX_INTERVIEWERS, MAX_LIST_ITEMS
 from followup.ui import actions
+from followup.ui.highlight import escape_markdown
 from followup.ui.state import (
     HONORIFICS,
     PEOPLE_KEY,
@@ -201,7 +202,7 @@ def _person(
         _keep_valid(state, key(name), options)
     name = str(state.get(key("name")) or "").strip()
     has_error = any(k.startswith(f"{index}.") for k in errors)
-    label = f"{index + 1}. {name or 'New person'}"
+    label = f"{index + 1}. {escape_markdown(name) if name else 'New person'}"
     with st.expander(label, expanded=True, icon=":material/error:" if has_error else None):
         left, mid, right = st.columns(3)
         with left:
