@@ -11,6 +11,7 @@ from followup.ui import actions, cards, form, loader, runner, sidebar, tabs
 
 st.set_page_config(page_title="followup: after the interview", page_icon="✉️", layout="wide")
 state = st.session_state
+runner.warm_up()
 
 settings = sidebar.render_settings(state)
 actions.init(state, settings.home)

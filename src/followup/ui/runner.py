@@ -7,13 +7,15 @@ progress display and stream each note's text as the model writes it.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import threading
 from collections.abc import Iterator, MutableMapping
 from typing import Any
 
 import streamlit as st
 
 from followup import service
-from followup.debrief import Debrief
+from followup.debrief import Candidate, Debrief, Interview, Interviewer
 from followup.drafting.base import Draft, Drafter
 from followup.drafting.offline import OfflineDrafter
 from followup.errors import FollowupError
@@ -23,8 +25,13 @@ from followup.ui import actions
 from followup.ui.highlight import escape_markdown
 from followup.ui.state import debrief_to_form, write_form
 
-__all__ = ["autosave", "run_pending"]
+__all__ = ["autosave", "run_pending", "warm_up"]
 
+_SAMPLE = Debrief(
+    candidate=Candidate(name="Sam Lee"),
+    interview=Interview(company="Example Co", role="Analyst", date=dt.date(2027, 1, 4)),
+    interviewers=(Interviewer(name="Ann Park"),),
+)
 _UNSAVED = "fu_unsaved"  # what this run drafted and autosave must still store
 # Redrafting one note asks the model for something new, past its answer cache.
 _REGENERATE_TEMPERATURE = 0.7
@@ -166,3 +173,22 @@ def _reopen(
     else:
         actions.set_drafts(state, drafts)
     actions.notify(state, "success", f"Reopened {debrief.interview.company}, loop {loop_id}.")
+
+
+@st.cache_resource(show_spinner=False)
+def warm_up() -> threading.Thread:
+    """Load the linter's dictionaries and the drafter's phrases once per server, in the background.
+
+    The first lint of a process reads its word lists (over half a second); done
+    while the user fills in the form, the first draft shows as fast as the rest.
+    """
+
+    def work() -> None:
+        from followup.lint import lint_note
+
+        lint_note("Dear Ms. Park,\n\nThank you for your time today.\n\nBest regards,\nSam")
+        service.draft_loop(_SAMPLE)
+
+    thread = threading.Thread(target=work, name="followup-warm-up", daemon=True)
+    thread.start()
+    return thread
