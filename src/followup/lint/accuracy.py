@@ -42,7 +42,6 @@ _COUNTED = re.compile(
     r"|accounts?|projects?|teams?|sites?|stores?|locations?|countries|states|products?"
     r"|reports?|engineers?|employees?|staff|members?|times|percent|million|billion|thousand"
     r"|hundred|[a-z]+s)\b)",
-    re.IGNORECASE,
 )
 _ROLE = re.compile(
     r"\b(?P<title>(?:[A-Z][\w&'’-]*[ \t]+){1,5})"
@@ -76,7 +75,7 @@ def _dates_and_numbers(ctx: NoteContext, debrief: Debrief) -> None:
         if plain_number(m.group(0)) not in numbers:
             ctx.emit("accuracy.unsupported-number", m.start(), m.end(), number=m.group(0))
     vocab = ctx.vocabulary
-    for m in _COUNTED.finditer(text, ctx.body_start):
+    for m in _COUNTED.finditer(ctx.lowered, ctx.body_start):
         word = m.group("word").lower()
         if word not in vocab and str(_NUMBER_WORDS[word]) not in numbers:
             ctx.emit("accuracy.unsupported-number", m.start(), m.end(), number=f'"{m.group(0)}"')

@@ -146,6 +146,13 @@ class NoteContext:
         return lowered(self.masked)
 
     @cached_property
+    def tokens(self) -> frozenset[str]:
+        """The distinct lower-case words of the note (hyphenated words also whole)."""
+        return frozenset(re.findall(r"[\w'’-]+", self.lowered)) | frozenset(
+            re.findall(r"[\w'’]+", self.lowered)
+        )
+
+    @cached_property
     def body_start(self) -> int:
         """Offset just after any header lines (``Subject:``, ``To:``)."""
         pos = 0

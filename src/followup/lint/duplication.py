@@ -11,7 +11,7 @@ each candidate with the exact scorer, so its cost grows close to linearly.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -24,7 +24,7 @@ from rapidfuzz.distance import Indel
 
 from followup.lint.context import NoteContext, mask_quotes
 from followup.lint.registry import data
-from followup.text import split_sentences
+from followup.text import Sentence, split_sentences
 
 __all__ = [
     "CorpusDuplicate",
@@ -51,6 +51,9 @@ _PLACEHOLDER = re.compile(
     r"|\bTODO\b|\bTBD\b|\bMr\./Ms\.|\bMs\./Mr\.|\bMr/Ms\b"
     r"|\[\s*[A-Z][A-Za-z]*(?:[ _][A-Z][A-Za-z]*){0,3}\s*\]",
 )
+
+
+_PLACEHOLDER_HINT = re.compile(r"[\[{<]|__|XXX|xxx|TODO|TBD|NAME|Mr\./|Ms\./|Mr/")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,16 +131,28 @@ def _body_start(text: str) -> int:
     return m.end() if m else 0
 
 
-def units(text: str, note: int = 0, names: Iterable[str] = ()) -> list[Unit]:
-    """The substantive (non-courtesy) sentences of ``text``, quoted passages ignored."""
+def units(
+    text: str,
+    note: int = 0,
+    names: Iterable[str] = (),
+    sentences: Sequence[Sentence] | None = None,
+) -> list[Unit]:
+    """The substantive (non-courtesy) sentences of ``text``, quoted passages ignored.
+
+    ``sentences`` (already split, spans into ``text``) saves splitting again.
+    """
     name_set = frozenset(n.lower() for n in names)
-    masked = mask_quotes(text)
-    base = _body_start(masked)
+    if sentences is None:
+        masked = mask_quotes(text)
+        base = _body_start(masked)
+        sentences = [
+            Sentence(s.text, s.start + base, s.end + base) for s in split_sentences(masked[base:])
+        ]
     out = []
-    for s in split_sentences(masked[base:]):
+    for s in sentences:
         tokens = _tokens(s.text, name_set)
         if not _is_courtesy(tokens):
-            out.append(Unit(note, s.start + base, s.end + base, tokens, _content(tokens)))
+            out.append(Unit(note, s.start, s.end, tokens, _content(tokens)))
     return out
 
 
@@ -207,17 +222,23 @@ def check_loop(contexts: Sequence[NoteContext], labels: Sequence[str]) -> None:
         return
     cfg = _settings()
     names = _loop_names(contexts)
-    per_note = [units(ctx.text, i, names) for i, ctx in enumerate(contexts)]
+    per_note = [units(ctx.text, i, names, ctx.sentences) for i, ctx in enumerate(contexts)]
+    # Only sentences sharing two content words can be copies; the index finds them.
+    by_word: dict[str, list[Unit]] = defaultdict(list)
+    for unit in (u for found in per_note for u in found):
+        for word in unit.content:
+            by_word[word].append(unit)
     for i, ctx in enumerate(contexts):
         total = len(_tokens(ctx.text[ctx.body_start :], names)) or 1
         hits: list[tuple[Unit, Unit, float]] = []
         for unit in per_note[i]:
-            best, match = 0.0, None
-            for j, others in enumerate(per_note):
-                if j != i:
-                    score, other = _best(unit, others, float(cfg["reworded"]))
-                    if score > best:
-                        best, match = score, other
+            shared_words = Counter(id(o) for w in unit.content for o in by_word[w] if o.note != i)
+            candidates = [
+                o
+                for o in {id(o): o for w in unit.content for o in by_word[w]}.values()
+                if o.note != i and shared_words[id(o)] >= 2
+            ]
+            best, match = _best(unit, candidates, float(cfg["reworded"]))
             if match is not None and best >= float(cfg["reworded"]):
                 hits.append((unit, match, best))
         shared = sum(len(u.tokens) for u, _, _ in hits)
@@ -254,6 +275,8 @@ def check_loop(contexts: Sequence[NoteContext], labels: Sequence[str]) -> None:
 
 def check_placeholders(ctx: NoteContext) -> None:
     """Leftover template placeholders are always errors."""
+    if not _PLACEHOLDER_HINT.search(ctx.text):
+        return  # the full pattern is slow; most notes hold none of its characters
     for m in _PLACEHOLDER.finditer(ctx.text):
         ctx.emit("duplication.placeholder", m.start(), m.end(), placeholder=f'"{m.group(0)}"')
 

@@ -17,6 +17,7 @@ _EMOJI = re.compile(
     "(?:\u200d[\U0001f000-\U0001faff\u2600-\u27bf][\ufe0f\U0001f3fb-\U0001f3ff]*)*)+"
     r"|(?<![\w:/])(?::-?[()DPp]|;-?[)Dp]|:'\(|<3|\^_\^|xD)(?![\w/])"
 )
+_LETTERS = re.compile(r"[^\W\d_]")
 _LOWER_I = re.compile(r"(?<![\w'’.(-])i(?:['’](?:m|ve|ll|d))?(?![\w'’.)-])")
 # Shorthand only in lower case: "U", "K" are initials, "XX" a placeholder.
 _LOWER_ONLY = frozenset({"u", "r", "k", "xx"})
@@ -92,7 +93,16 @@ def _first_name(ctx: NoteContext) -> None:
     )
 
 
+@cache
+def _slang_gate() -> frozenset[str]:
+    """First words of the slang entries: a note with none of them needs no search."""
+    return frozenset(str(k).lower().split()[0].rstrip("/") for k in data("formality")["slang"])
+
+
 def _slang_words(ctx: NoteContext) -> None:
+    gate = _slang_gate()
+    if gate.isdisjoint(ctx.tokens) and "/" not in ctx.lowered:
+        return
     pattern, table = _slang()
     for m in pattern.finditer(ctx.masked, ctx.body_start):
         word = m.group(0)
@@ -126,8 +136,7 @@ def _exclamations(ctx: NoteContext) -> None:
 def _case(ctx: NoteContext) -> bool:
     """Flag an all-lower-case note; returns whether it was flagged."""
     body = ctx.body
-    letters = [c for c in body if c.isalpha()]
-    if len(letters) < 20 or any(c.isupper() for c in letters):
+    if not body.islower() or len(_LETTERS.findall(body)) < 20:
         return False
     offset = ctx.body_start + (len(body) - len(body.lstrip()))
     ctx.emit("formality.all-lowercase", offset, len(ctx.text.rstrip()))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from followup.lint.registry import data
 
@@ -37,9 +37,14 @@ def stems(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in content_words(text))
 
 
+@lru_cache(maxsize=4096)
+def _entry_stems(entry: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in content_words(entry))
+
+
 def mentions(entry: str, note_stems: frozenset[str]) -> bool:
     """Whether a note (given by its stems) names a debrief entry: half its content words, 1+."""
-    words = {_stem(w) for w in content_words(entry)}
+    words = _entry_stems(entry)
     if not words:
         return False
     hits = len(words & note_stems)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from followup.debrief import Interviewer
@@ -69,8 +70,14 @@ def _patterns(strength: str) -> Patterns:
     for entry in data("problem_solving")[strength]:
         source = str(entry["pattern"])
         key = str(entry.get("verbs", "list_verbs"))
+        gate: frozenset[str] = frozenset()
+        if "<VERB>" in source:
+            gate = frozenset(w for v in data("problem_solving")[key] for w in str(v).split())
+        elif "<GERUND>" in source:
+            gate = frozenset(g for v in data("problem_solving")[key] for g in _gerunds(str(v)))
         source = source.replace("<VERB>", _verbs(key)).replace("<GERUND>", _gerund_group(key))
-        out.append((Phrase(source, re.MULTILINE), str(entry["signal"])))
+        phrase = Phrase(source, re.MULTILINE, entry.get("not_after"), gate)
+        out.append((phrase, str(entry["signal"])))
     return tuple(out)
 
 
@@ -79,8 +86,30 @@ def _list_verbs() -> frozenset[str]:
     return frozenset(str(v) for v in data("problem_solving")["list_verbs"])
 
 
-def _first(patterns: Patterns, text: str) -> list[str]:
-    return [signal for pattern, signal in patterns if pattern.search(text)]
+def _signals_by_sentence(
+    ctx: NoteContext, sentences: list[Sentence], strength: str
+) -> list[list[str]]:
+    """The signals found in each sentence, in pattern order.
+
+    Most patterns run once over the whole note (much faster than once per
+    sentence); those anchored at a sentence start (``^``) run per sentence.
+    """
+    starts = [s.start for s in sentences]
+    found: list[list[tuple[int, str]]] = [[] for _ in sentences]
+    tokens = ctx.tokens
+    for order, (pattern, signal) in enumerate(_patterns(strength)):
+        if pattern.gate and pattern.gate.isdisjoint(tokens):
+            continue  # none of the verbs it needs occurs in the note
+        if pattern.anchored:
+            for index, s in enumerate(sentences):
+                if pattern.search(ctx.lowered[s.start : s.end]):
+                    found[index].append((order, signal))
+            continue
+        for m in pattern.finditer(ctx.lowered, ctx.body_start):
+            index = bisect_right(starts, m.start()) - 1
+            if index >= 0 and m.start() < sentences[index].end:
+                found[index].append((order, signal))
+    return [[signal for _, signal in sorted(set(hits))] for hits in found]
 
 
 def _key_issues(ctx: NoteContext) -> list[str]:
@@ -166,14 +195,17 @@ def check(ctx: NoteContext) -> None:
             signal=_SIGNALS["step"],
         )
     features = _features()
+    sentences = ctx.sentences
+    strong_at = _signals_by_sentence(ctx, sentences, "strong")
+    weak_at = _signals_by_sentence(ctx, sentences, "weak")
     weak_only: list[tuple[Sentence, list[str], str | None]] = []
-    for sentence in ctx.sentences:
+    for index, sentence in enumerate(sentences):
         if listed and listed[0] <= sentence.start < listed[1]:
             continue
         issue = any_mention(issues, stems(sentence.text)) if issues else None
         low = ctx.lowered[sentence.start : sentence.end]
-        strong = _first(_patterns("strong"), low)
-        weak = _first(_patterns("weak"), low)
+        strong = strong_at[index]
+        weak = weak_at[index]
         strong = strong or _combined(low, issue is not None, features)
         if strong or len(weak) >= 2 or (weak and issue):
             ctx.emit(

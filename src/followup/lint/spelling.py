@@ -224,8 +224,11 @@ def _misspelled(ctx: NoteContext) -> None:
     text = ctx.masked
     vocab = ctx.vocabulary
     skip = _skip_words()
+    known = word_frequencies()
     for m in _TOKEN.finditer(text):
         word = m.group(0)
+        if word in known:
+            continue  # the common case, answered by one lookup
         start, end = m.span()
         if len(word) < 2 or any(c.isupper() for c in word[1:]) or not word.isascii():
             continue  # initials, acronyms, CamelCase products, non-English names
@@ -281,8 +284,7 @@ def _double_spaces(ctx: NoteContext) -> None:
 
 def _capitals(ctx: NoteContext) -> None:
     text = ctx.masked
-    letters = [c for c in ctx.body if c.isalpha()]
-    if not any(c.isupper() for c in letters):
+    if ctx.body.islower() or not any(c.isupper() for c in ctx.body):
         return  # an all-lower-case note is one formality finding, not dozens
     abbreviations = frozenset(str(a) for a in data("spelling")["abbreviations"])
     for m in _NO_CAPITAL.finditer(text, ctx.body_start):
