@@ -345,3 +345,17 @@ def test_text_in_a_tab_survives_switching_tabs(app: AppTest) -> None:
     app.session_state["fu_tab"] = "Tone check"
     _ok(app.run())
     assert app.text_area(key="tone_note").value == "Dear Ms. Park, thank you."
+
+
+def test_people_fold_away_once_drafted_except_new_or_broken(app: AppTest) -> None:
+    """With notes shown, people's sections are closed; one just added or with a problem is open."""
+    _ok(_paste(app, HARBORLINE))
+    people = [e for e in app.expander if e.label[:1].isdigit()]
+    assert [e.proto.expanded for e in people] == [False, False, False]
+    app.button(key="form_add_person").click()
+    _ok(app.run())
+    people = [e for e in app.expander if e.label[:1].isdigit()]
+    assert [e.proto.expanded for e in people] == [False, False, False, True]
+    app.button(key="form_submit").click()  # the new person has no name yet
+    _ok(app.run())
+    assert [e.proto.expanded for e in app.expander if e.label[:1].isdigit()][-1] is True

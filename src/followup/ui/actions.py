@@ -25,6 +25,7 @@ __all__ = [
     "ERRORS",
     "LOAD_ERROR",
     "LOOP_ID",
+    "NEW_SLOT",
     "NOTICES",
     "PENDING",
     "Pending",
@@ -55,6 +56,7 @@ LOOP_ID = "fu_loop_id"  # the store's loop for this debrief, once saved
 PENDING = "fu_pending"  # a Pending request for the run to carry out
 NOTICES = "fu_notices"  # list of (kind, one-line message) shown once
 LOAD_ERROR = "fu_load_error"
+NEW_SLOT = "fu_new_slot"  # the person added last, shown open
 _GEN = "fu_drafts_gen"  # bumped whenever notes are replaced, to re-key their widgets
 _DIRTY = "fu_dirty"
 _READY = "fu_ready"
@@ -129,7 +131,9 @@ def save_if_dirty(state: State, home: Path) -> str | None:
 
 def add_person(state: State) -> None:
     """Callback: one more person (keeps everything typed)."""
-    if not form_state.add_person(state):
+    if form_state.add_person(state):
+        state[NEW_SLOT] = state[form_state.PEOPLE_KEY][-1]
+    else:
         notify(state, "warning", "A debrief holds at most 20 people.")
     _mark_dirty(state)
 

@@ -203,7 +203,10 @@ def _person(
     name = str(state.get(key("name")) or "").strip()
     has_error = any(k.startswith(f"{index}.") for k in errors)
     label = f"{index + 1}. {escape_markdown(name) if name else 'New person'}"
-    with st.expander(label, expanded=True, icon=":material/error:" if has_error else None):
+    # Once the notes are drafted the people fold away (the notes are what matter then),
+    # except anyone with a problem and anyone just added.
+    expanded = has_error or not state.get(actions.DRAFTS) or slot == state.get(actions.NEW_SLOT)
+    with st.expander(label, expanded=expanded, icon=":material/error:" if has_error else None):
         left, mid, right = st.columns(3)
         with left:
             st.text_input("Name", key=key("name"), max_chars=_NAME_CHARS)
