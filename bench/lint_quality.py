@@ -23,7 +23,7 @@ from pathlib import Path
 import yaml
 
 from followup.debrief import Debrief, Interviewer, load_debrief
-from followup.lint import Finding, NoteInput, lint_loop, lint_note
+from followup.lint import Finding, NoteInput, lint_loop, lint_note, similarity_matrix
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTES = ROOT / "fixtures" / "notes"
@@ -110,6 +110,13 @@ class EntryResult:
 class LoopResult:
     loop: Loop
     findings: tuple[tuple[Finding, ...], ...]
+    # similarity_matrix of the loop's notes (the app's heat map).
+    similarity: tuple[tuple[float, ...], ...] = ()
+
+    @property
+    def max_similarity(self) -> float:
+        n = len(self.similarity)
+        return max((self.similarity[i][j] for i in range(n) for j in range(n) if i != j), default=0)
 
     def cross_note(self, index: int) -> tuple[Finding, ...]:
         """Duplication findings at warning or above that point at another note."""
@@ -329,7 +336,8 @@ def run_loops(loops: Sequence[Loop]) -> tuple[LoopResult, ...]:
             for name, text in zip(loop.files, loop.texts, strict=True)
         ]
         found = lint_loop(notes, debrief=debrief(loop.debrief) if loop.debrief else None)
-        results.append(LoopResult(loop, tuple(tuple(f) for f in found)))
+        matrix = tuple(tuple(row) for row in similarity_matrix(list(loop.texts)))
+        results.append(LoopResult(loop, tuple(tuple(f) for f in found), matrix))
     return tuple(results)
 
 
@@ -414,6 +422,11 @@ def format_report(report: Report) -> str:
             sum(len(r.flagged_files & r.loop.flagged_notes) for r in copied),
             sum(len(r.loop.flagged_notes) for r in copied),
         ),
+    ]
+    lines += ["", "highest pair similarity per loop (similarity_matrix):"]
+    lines += [
+        f"  {r.loop.name:<32}{r.loop.kind:<15}{r.max_similarity:.2f}"
+        for r in sorted(report.loops, key=lambda r: r.max_similarity)
     ]
     problems: list[str] = []
     for cat in CATEGORIES:

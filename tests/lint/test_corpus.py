@@ -227,3 +227,13 @@ def test_copied_notes_point_at_their_twin(report: Any) -> None:
                 elif not 0 <= f.related_start < f.related_end <= len(twin):
                     problems.append(f"{loop.name}/{name}: related span outside {loop.files[j]}")
     assert not problems, "\n".join(problems)
+
+
+def test_similarity_separates_copied_from_distinct_loops(report: Any) -> None:
+    """The heat-map score of every copied loop is above that of every distinct loop."""
+    copied = min(report.copied_loops, key=lambda r: r.max_similarity)
+    distinct = max(report.distinct_loops, key=lambda r: r.max_similarity)
+    assert copied.max_similarity > distinct.max_similarity, (
+        f"{copied.loop.name} ({copied.max_similarity:.2f}) <= "
+        f"{distinct.loop.name} ({distinct.max_similarity:.2f})"
+    )
