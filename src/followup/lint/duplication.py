@@ -103,8 +103,10 @@ def _courtesy() -> tuple[str, ...]:
 
 @cache
 def _courtesy_words() -> frozenset[str]:
+    """Words with no substance of their own: function words, courtesy and plain enthusiasm."""
     stop = frozenset(str(w) for w in data("common")["stopwords"])
-    return stop | frozenset(str(w) for w in _settings()["courtesy_words"])
+    enthusiasm = frozenset(str(w) for w in data("generic")["vague"])
+    return stop | enthusiasm | frozenset(str(w) for w in _settings()["courtesy_words"])
 
 
 def _tokens(text: str, names: frozenset[str]) -> tuple[str, ...]:
