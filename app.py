@@ -32,10 +32,10 @@ notes_tab, tone_tab, objection_tab, plan_tab = st.tabs(
 with notes_tab:
     # Every section has a fixed slot, so widgets keep their place (and what the browser
     # holds for them) from run to run; the notes are filled in first, so they show first.
+    # The progress of a model draft shows where the notes will appear, under the form.
     top, load_box, form_box, notes_box = (st.container() for _ in range(4))
-    with top:
-        runner.run_pending(state, settings)
     with notes_box:
+        runner.run_pending(state, settings)
         cards.render_drafts_section(state)
     with form_box:
         form.render_form(state)

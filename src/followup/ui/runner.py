@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import html
 import threading
 from collections.abc import Iterator, MutableMapping
 from typing import Any
@@ -110,19 +111,24 @@ def _draft_with_progress(debrief: Debrief, settings: Settings, store: Store | No
     if drafter.name == "offline":
         return service.draft_loop(debrief, drafter)
     people = debrief.interviewers
-    with st.status(f"Drafting {len(people)} notes with {settings.model}…", expanded=True) as box:
-        bar = st.progress(0.0)
+    label = f"Drafting {len(people)} notes with {escape_markdown(settings.model)}…"
+    with st.status(label, expanded=True) as box:
+        bar = st.progress(0.0, text=f"0 of {len(people)} notes")
+        # One card per person; each fills with its note as the model writes it.
+        cards = st.columns(min(3, len(people)))
         slots = []
-        for person in people:
-            st.caption(escape_markdown(person.name))
-            slots.append(st.empty())
+        for i, person in enumerate(people):
+            with cards[i % len(cards)].container(border=True, height=260):
+                st.html(f"<strong>{html.escape(person.name)}</strong>")
+                slots.append(st.empty())
         finished: set[int] = set()
 
         def show(update: service.NoteProgress) -> None:
             slots[update.index].text(update.text)
             if update.draft is not None:
                 finished.add(update.index)
-                bar.progress(len(finished) / len(people), text=f"{len(finished)} of {len(people)}")
+                done = f"{len(finished)} of {len(people)} notes"
+                bar.progress(len(finished) / len(people), text=done)
 
         drafts = service.draft_loop_streaming(debrief, drafter, show)
         box.update(label=f"Drafted {len(drafts)} notes", state="complete", expanded=False)
