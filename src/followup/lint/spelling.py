@@ -145,10 +145,30 @@ def is_known_word(word: str) -> bool:
             continue
         # A vowel suffix may have dropped a final e ("organising" from "organise").
         if _known(stem) or (suffix[0] in "aeiou" and _known(stem + "e")):
-            return True
+            # ...unless the dictionary spells that very inflection one letter
+            # differently: "occured" is "occurred", "truely" is "truly".
+            return not _near_form(low, prefix=stem[:-1], suffix=suffix)
+    for prefix in _PREFIXES:
+        rest = low[len(prefix) :].lstrip("-")
+        if low.startswith(prefix) and len(rest) >= 4 and _known(rest):
+            # "untill" is "until", not un- + till.
+            return not _near_form(low, prefix=prefix)
+    return False
+
+
+def _near_form(word: str, prefix: str = "", suffix: str = "") -> bool:
+    """Whether a dictionary word one letter longer or shorter has the same prefix and suffix.
+
+    Inflection slips add or drop a letter ("occured", "truely", "untill").
+    """
+    known = word_frequencies()
     return any(
-        low.startswith(p) and len(low) - len(p) >= 4 and _known(low[len(p) :].lstrip("-"))
-        for p in _PREFIXES
+        abs(len(w) - len(word)) == 1
+        and "'" not in w
+        and w in known
+        and w.startswith(prefix)
+        and w.endswith(suffix)
+        for w in _edits1(word)
     )
 
 
