@@ -56,6 +56,10 @@ PRESCRIPTIONS = [
 ]
 
 INTEREST_ONLY = [
+    "It was great to hear how the new scheduling tool will help reduce overtime.",
+    "I was glad to hear that the planned upgrade should help with the delays.",
+    "Your plan to add a second shift sounds like it will really ease the backlog.",
+    "I can see how the warehouse move would make a big difference to the team.",
     "I was fascinated by the mis-pick problem on the night shift, and I would love to help the team work on it.",
     "Reducing churn is exactly the kind of challenge I enjoy, and I'd welcome the chance to learn how your team approaches it.",
     "At my last company I cut onboarding time by half by introducing a buddy system, so this problem is close to my heart.",

@@ -36,6 +36,11 @@ _LEAD_IN = re.compile(
     r"measures?|thoughts?|things|do\s+(?:first|next))\b"
 )
 
+_REPORTED = re.compile(
+    r"\b(?:hear|heard|hearing|learn|learned|learnt|learning|planned|already|sounds\s+like|"
+    r"you\s+(?:mentioned|described|explained|said|told|shared|showed|outlined)|your\s+plans?|"
+    r"you(?:'re|’re|\s+are)\s+(?:planning|rolling|introducing|building|adding))\b"
+)
 _SELF = re.compile(r"\b(?:me|my|i|myself|i'm|i’m)\b")
 
 Patterns = tuple[tuple[Phrase, str], ...]
@@ -149,18 +154,20 @@ def _plan_list(ctx: NoteContext) -> tuple[int, int] | None:
     return items[0].start(), len(ctx.masked) if end < 0 else end
 
 
-Features = tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str], re.Pattern[str]]
+Features = tuple[Phrase, Phrase, Phrase, frozenset[str], Phrase]
+# Words that make the subject of "would help" the candidate or the reader, not a fix.
+_PEOPLE = frozenset({"i", "i'd", "i’d", "me", "my", "we", "we'd", "you", "you'd", "you’d", "it"})
 
 
 @cache
 def _features() -> Features:
     d = data("problem_solving")
     return (
-        re.compile(str(d["effect"])),
-        re.compile(str(d["problem_terms"])),
-        re.compile(str(d["intent"])),
+        Phrase(str(d["effect"])),
+        Phrase(str(d["problem_terms"])),
+        Phrase(str(d["intent"])),
         frozenset(str(v) for v in d["safe_verbs"]),
-        re.compile(str(d["diagnosis_is"])),
+        Phrase(str(d["diagnosis_is"])),
     )
 
 
@@ -168,8 +175,12 @@ def _combined(low: str, names_issue: bool, features: Features) -> list[str]:
     """Signals no single phrase gives: an effect on a named problem, a plan in the first person."""
     effect, problem, intent, safe, diagnosis = features
     for m in effect.finditer(low):
+        subject = low[max(0, m.start() - 40) : m.start()].split()[-3:]
         # "This experience would help me ..." is about the candidate, not a fix.
-        if _SELF.search(low, m.start(), m.end() + 25):
+        if _PEOPLE.intersection(subject) or _SELF.search(low, m.end(), m.end() + 25):
+            continue
+        # "I was glad to hear the planned upgrade should help" reports their plan.
+        if _REPORTED.search(low, 0, m.start()):
             continue
         if names_issue or problem.search(low):
             return ["promised result"]
