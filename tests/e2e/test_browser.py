@@ -151,6 +151,8 @@ def _type_date(page: Page, key: str, iso: str) -> None:
 def _person(page: Page, slot: int, name: str, title: str, topics: str, positives: str) -> None:
     page.locator(f".st-key-form_p{slot}_name input").fill(name)
     page.locator(f".st-key-form_p{slot}_title input").fill(title)
+    email = name.lower().replace(" ", ".") + "@harborline.example"
+    page.locator(f".st-key-form_p{slot}_email input").fill(email)
     page.locator(f".st-key-form_p{slot}_topics textarea").fill(topics)
     page.locator(f".st-key-form_p{slot}_positives textarea").fill(positives)
 
@@ -215,21 +217,30 @@ def test_new_user_fills_drafts_edits_and_exports(page: Page) -> None:
     first = cards[0]
     area = page.locator(f".st-key-{first} textarea").first
     area.fill("Hey Priya,\n\n" + bodies[0].split("\n", 1)[1])
-    page.locator(f".st-key-{first}").get_by_text("Subject", exact=True).click()  # blur: commit
+    page.locator(f".st-key-{first} .fu-card-head").click()  # blur: commits the edit
     mark = page.locator("[class*='st-key-card_note_'] mark.fu-error", has_text="Hey").first
     mark.wait_for()
     assert mark.inner_text() == "Hey"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator(f".st-key-{first}").scroll_into_view_if_needed()
+    page.screenshot(path=str(ARTIFACTS / "app.png"))
+    # The greeting's suggestion rewrites the salutation line; the mark goes.
+    page.locator(f".st-key-{first}").get_by_role(
+        "button", name=re.compile("Apply suggestion: .Dear")
+    ).first.click()
+    page.wait_for_function(
+        "(key) => document.querySelector(`.st-key-${key} textarea`).value.startsWith('Dear ')",
+        arg=first,
+    )
+    _wait_idle(page)
+    assert not page.locator("mark.fu-error", has_text="Hey").count()
 
     with page.expect_download() as info:
         _button(page, f"eml_{first}").click()
     eml = Path(info.value.path()).read_text(encoding="utf-8")
-    assert "To: " in eml
+    assert "To: Priya Raman <priya.raman@harborline.example>" in eml
     assert "Subject: " in eml
     assert "Priya" in eml
-
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.locator(f".st-key-{first}").scroll_into_view_if_needed()
-    page.screenshot(path=str(ARTIFACTS / "app.png"))
 
 
 def test_six_person_debrief_drafts_in_under_a_second(page: Page) -> None:

@@ -15,6 +15,7 @@ from followup.drafting.base import Draft
 from followup.lint import Finding
 from followup.ui import actions
 from followup.ui.highlight import SEVERITY_COLOURS, escape_markdown, highlight
+from followup.ui.suggest import edit_for
 
 __all__ = ["card_key", "draft_status", "render_cards", "render_drafts_section"]
 
@@ -156,28 +157,27 @@ def _findings(
     lines: list[str] = []
     for j, finding in enumerate(findings):
         lines.append(_finding_line(body, finding))
-        if finding.suggestion is None:
+        edit = edit_for(body, finding)
+        if edit is None:
+            if finding.suggestion:
+                lines.append(
+                    '<div class="fu-tip" style="margin:0 0 4px 1.2rem;font-size:.85rem;'
+                    f'opacity:.8">Tip: {html.escape(finding.suggestion)}</div>'
+                )
             continue
         # Fewer, larger HTML blocks draw faster than one element per finding.
         st.html("".join(lines))
         lines = []
         label = (
-            f"Apply suggestion: “{escape_markdown(finding.suggestion[:40])}”"
-            if finding.suggestion
-            else "Apply suggestion: remove it"
+            f"Apply suggestion: “{escape_markdown(edit.text[:60])}”"
+            if edit.text
+            else f"Apply suggestion: remove “{escape_markdown(edit.original[:40])}”"
         )
         st.button(
             label,
             key=f"apply_{gen_key}_{j}",
             on_click=actions.apply_suggestion,
-            args=(
-                state,
-                index,
-                finding.start,
-                finding.end,
-                body[finding.start : finding.end],
-                finding.suggestion,
-            ),
+            args=(state, index, edit.start, edit.end, edit.original, edit.text),
         )
     if lines:
         st.html("".join(lines))
