@@ -216,7 +216,7 @@ def test_new_user_fills_drafts_edits_and_exports(page: Page) -> None:
 
     first = cards[0]
     area = page.locator(f".st-key-{first} textarea").first
-    area.fill("Hey Priya,\n\n" + bodies[0].split("\n", 1)[1])
+    area.fill("Hey Priya,\n\n" + bodies[0].split("\n", 1)[1].lstrip("\n"))
     page.locator(f".st-key-{first} .fu-card-head").click()  # blur: commits the edit
     mark = page.locator("[class*='st-key-card_note_'] mark.fu-error", has_text="Hey").first
     mark.wait_for()

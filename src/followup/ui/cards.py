@@ -12,6 +12,7 @@ import streamlit as st
 from followup import export, service
 from followup.debrief import Candidate, Debrief
 from followup.drafting.base import Draft
+from followup.errors import FollowupError
 from followup.lint import Finding
 from followup.ui import actions
 from followup.ui.highlight import SEVERITY_COLOURS, escape_markdown, highlight
@@ -192,8 +193,13 @@ def render_drafts_section(state: MutableMapping[str, Any]) -> None:
     debrief: Debrief | None = state.get(actions.DEBRIEF)
     if not drafts or debrief is None:
         return
-    findings = service.lint_drafts(debrief, drafts)
     st.header("Your notes")
+    try:
+        findings = service.lint_drafts(debrief, drafts)
+    except FollowupError as exc:
+        # The notes stay editable even when they cannot be checked.
+        st.error(escape_markdown(str(exc)))
+        findings = [[] for _ in drafts]
     errors = sum(f.severity == "error" for found in findings for f in found)
     st.caption(
         f"{len(drafts)} notes, one per person. "
