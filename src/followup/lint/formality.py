@@ -94,14 +94,16 @@ def _first_name(ctx: NoteContext) -> None:
 
 
 @cache
-def _slang_gate() -> frozenset[str]:
-    """First words of the slang entries: a note with none of them needs no search."""
-    return frozenset(str(k).lower().split()[0].rstrip("/") for k in data("formality")["slang"])
+def _slang_gate() -> tuple[frozenset[str], ...]:
+    """The words of each slang entry: a note holding all words of none needs no search."""
+    return tuple(
+        frozenset(w.rstrip("/") for w in str(k).lower().split()) for k in data("formality")["slang"]
+    )
 
 
 def _slang_words(ctx: NoteContext) -> None:
-    gate = _slang_gate()
-    if gate.isdisjoint(ctx.tokens) and "/" not in ctx.lowered:
+    tokens = ctx.tokens
+    if "/" not in ctx.lowered and not any(words <= tokens for words in _slang_gate()):
         return
     pattern, table = _slang()
     for m in pattern.finditer(ctx.masked, ctx.body_start):

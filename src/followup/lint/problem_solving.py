@@ -102,13 +102,17 @@ def _signals_by_sentence(
     starts = [s.start for s in sentences]
     found: list[list[tuple[int, str]]] = [[] for _ in sentences]
     tokens = ctx.tokens
+    # Sentences one per line, so a "^" pattern (MULTILINE) meets each sentence start.
+    lines = "\n".join(ctx.lowered[s.start : s.end].replace("\n", " ") for s in sentences)
+    line_starts = [0]
+    for s in sentences[:-1]:
+        line_starts.append(line_starts[-1] + (s.end - s.start) + 1)
     for order, (pattern, signal) in enumerate(_patterns(strength)):
         if pattern.gate and pattern.gate.isdisjoint(tokens):
             continue  # none of the verbs it needs occurs in the note
         if pattern.anchored:
-            for index, s in enumerate(sentences):
-                if pattern.search(ctx.lowered[s.start : s.end]):
-                    found[index].append((order, signal))
+            for m in pattern.finditer(lines):
+                found[bisect_right(line_starts, m.start()) - 1].append((order, signal))
             continue
         for m in pattern.finditer(ctx.lowered, ctx.body_start):
             index = bisect_right(starts, m.start()) - 1
