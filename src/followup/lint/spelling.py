@@ -79,6 +79,8 @@ _BRITISH = (
     ("amme", "am"),
     ("ammes", "ams"),
 )
+# British digraphs anywhere in the word: paediatric, anaesthetic, oestrogen.
+_DIGRAPHS = (("ae", "e"), ("oe", "e"))
 
 
 @cache
@@ -121,6 +123,7 @@ def _variants(word: str) -> list[str]:
     for british, american in _BRITISH:
         if word.endswith(british):
             out.append(word[: -len(british)] + american)
+    out.extend(word.replace(a, b) for a, b in _DIGRAPHS if a in word)
     return out
 
 
@@ -202,6 +205,10 @@ def suggest(word: str) -> str | None:
         best = min(m[1] for m in matches)
         close = [m[0] for m in matches if m[1] == best]
     best_word: str = max(close, key=lambda w: (freq[w], w))
+    # Real typos are slips on common words; an unknown word whose nearest neighbour
+    # is itself rare ("roastery" -> "roaster") is a term of art, not a typo.
+    if freq[best_word] < int(data("spelling")["min_correction_frequency"]):
+        return None
     return best_word
 
 
