@@ -354,8 +354,17 @@ EXAMPLES: dict[str, tuple[list[Case], list[Case]]] = {
             c(note("I am just checking in on the role. " + PLAIN)),
             c(note("I am writing to express my gratitude. " + PLAIN)),
             c(note(PLAIN + " I am eager to delve into the data and leverage my skills.")),
+            c(
+                note(
+                    PLAIN + " Your insightful vision resonated with me, and I am thrilled "
+                    "to bring my unique blend of skills to such a dynamic team."
+                )
+            ),
         ],
-        [c(note(PLAIN))],
+        [
+            c(note(PLAIN)),
+            c(note(PLAIN + " Your insightful questions about the night shift resonated with me.")),
+        ],
     ),
     "generic.nothing-specific": (
         [

@@ -61,6 +61,30 @@ def _nothing_specific(ctx: NoteContext) -> None:
         ctx.emit("generic.nothing-specific", body[0].start, body[-1].end)
 
 
+@cache
+def _buzzwords() -> re.Pattern[str]:
+    words = sorted((str(w) for w in data("generic")["buzzwords"]), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+
+
+def _machine_voice(ctx: NoteContext, taken: list[tuple[int, int]]) -> None:
+    """Three or more stock buzzwords in one note: flag each of them."""
+    hits = [
+        m
+        for m in _buzzwords().finditer(ctx.lowered, ctx.body_start)
+        if not any(m.start() < e and s < m.end() for s, e in taken)
+    ]
+    if len({m.group(0) for m in hits}) < int(data("generic")["buzzword_threshold"]):
+        return
+    for m in hits:
+        ctx.emit(
+            "generic.stock-phrase",
+            m.start(),
+            m.end(),
+            phrase=ctx.text[m.start() : m.end()],
+        )
+
+
 def check(ctx: NoteContext) -> None:
     """Stock phrases, a note with nothing specific, sentences of pure enthusiasm."""
     taken: list[tuple[int, int]] = []
@@ -76,5 +100,6 @@ def check(ctx: NoteContext) -> None:
                 suggestion=suggestion,
                 phrase=ctx.text[m.start() : m.end()],
             )
+    _machine_voice(ctx, taken)
     _nothing_specific(ctx)
     _pure_enthusiasm(ctx)
