@@ -26,6 +26,18 @@ def flagged(text: str, category: str) -> bool:
 
 
 PRESCRIPTIONS = [
+    "I took a look at your website and noticed the checkout takes five clicks; trimming it to two would lift conversions.",
+    "From my experience, the answer to high turnover is almost always better onboarding.",
+    "What worked for us at Acme was a shared on-call calendar, and I think it would work just as well for your team.",
+    "I can already see a few quick improvements to the intake process.",
+    "Your team could really benefit from a weekly planning meeting.",
+    "Have you looked into outsourcing the payroll processing?",
+    "It might help to split the support queue by product line.",
+    "A good first step might be an audit of every recurring report.",
+    "Personally, I'd scrap the quarterly survey and talk to five customers a week instead.",
+    "The backlog would shrink quickly if each engineer took two tickets a day.",
+    "I noticed your job ads are very long; you may want to shorten them to attract more applicants.",
+    "Rolling the two warehouses into one would save you a fortune in rent.",
     "In my first 90 days I would map every handoff in the returns process and cut the number of touches in half.",
     "One thing that might help is moving the pick faces for your top sellers next to the packing benches.",
     "The quickest win would be to stop printing paper tickets and route everything through the tablets.",
@@ -56,6 +68,11 @@ PRESCRIPTIONS = [
 ]
 
 INTEREST_ONLY = [
+    "What worked for me at Acme was listening first, and I would bring the same approach.",
+    "I can already see how much I would learn from your team.",
+    "It might help to know that I have run a similar program before.",
+    "I have a few ideas I'd be happy to talk through once I understand the problem better.",
+    "A good first step for me would be to meet everyone on the floor.",
     "It was great to hear how the new scheduling tool will help reduce overtime.",
     "I was glad to hear that the planned upgrade should help with the delays.",
     "Your plan to add a second shift sounds like it will really ease the backlog.",
