@@ -340,11 +340,14 @@ EXAMPLES: dict[str, tuple[list[Case], list[Case]]] = {
         [
             c(note(PLAIN + " I understand you will decide by March 27."), debrief=True, to=1),
             c(note(PLAIN + " I enjoyed our meeting on 2027-03-10."), debrief=True, to=1),
+            c(note("Thank you for meeting me on Friday. " + PLAIN), debrief=True, to=1),
         ],
         [
             c(note(PLAIN + " I understand you will decide by March 20."), debrief=True, to=1),
             c(note(PLAIN + " I enjoyed our meeting on 9 March 2027."), debrief=True, to=1),
             c(note(PLAIN + " I expect to decide on another offer by 3/31."), debrief=True, to=1),
+            c(note("Thank you for meeting me on Tuesday. " + PLAIN), debrief=True, to=1),
+            c(note(PLAIN + " I will check in on Friday if useful."), debrief=True, to=1),
             c(note(PLAIN + " I understand you will decide by March 27.")),  # no debrief
         ],
     ),

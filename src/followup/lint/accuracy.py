@@ -161,10 +161,36 @@ def _role_titles(ctx: NoteContext, debrief: Debrief) -> None:
                 ctx.emit("accuracy.unsupported-name", start, end, name=ctx.masked[start:end])
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_PAST_WEEKDAY = re.compile(r"\b(?:on|last|this\s+past)\s+(" + "|".join(_WEEKDAYS) + r")\b")
+_MEETING = re.compile(
+    r"\b(?:thank|thanks|met|meeting|meet|interview|interviewing|conversation|spoke|speaking|"
+    r"talked|talking|visit|tour|chat)"
+)
+_FUTURE = re.compile(r"\b(?:will|next|'ll|’ll|plan|planning|hope|look\s+forward|until|by)\b")
+
+
+def _weekdays(ctx: NoteContext, debrief: Debrief) -> None:
+    """ "Thank you for meeting with me on Tuesday" must name the interview's weekday."""
+    d = debrief
+    dates = [d.interview.date, d.interview.decision_expected, d.candidate.decision_deadline]
+    known = {x.weekday() for x in dates if x is not None}
+    for sentence in ctx.sentences:
+        low = ctx.lowered[sentence.start : sentence.end]
+        if not _MEETING.search(low) or _FUTURE.search(low):
+            continue
+        for m in _PAST_WEEKDAY.finditer(low):
+            if _WEEKDAYS.index(m.group(1)) not in known:
+                start = sentence.start + m.start(1)
+                end = sentence.start + m.end(1)
+                ctx.emit("accuracy.unsupported-date", start, end, date=ctx.text[start:end])
+
+
 def check(ctx: NoteContext) -> None:
     """Needs the debrief: every name, number, date and job title must be found in it."""
     if ctx.debrief is None:
         return
     _dates_and_numbers(ctx, ctx.debrief)
+    _weekdays(ctx, ctx.debrief)
     _names(ctx)
     _role_titles(ctx, ctx.debrief)
