@@ -157,7 +157,7 @@ def _lowercase_i(ctx: NoteContext) -> None:
 
 def _mobile(ctx: NoteContext) -> None:
     for pattern in compile_patterns("formality", "mobile_signatures"):
-        for m in pattern.finditer(ctx.lowered):
+        for m in pattern.finditer(ctx.lowered, 0, ctx.tokens):
             ctx.emit(
                 "formality.mobile-signature",
                 m.start(),

@@ -89,7 +89,7 @@ def check(ctx: NoteContext) -> None:
     """Stock phrases, a note with nothing specific, sentences of pure enthusiasm."""
     taken: list[tuple[int, int]] = []
     for pattern, suggestion in _stock():
-        for m in pattern.finditer(ctx.lowered, ctx.body_start):
+        for m in pattern.finditer(ctx.lowered, ctx.body_start, ctx.tokens):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append(m.span())

@@ -175,10 +175,10 @@ def _features() -> Features:
     )
 
 
-def _combined(low: str, names_issue: bool, features: Features) -> list[str]:
+def _combined(low: str, names_issue: bool, features: Features, tokens: frozenset[str]) -> list[str]:
     """Signals no single phrase gives: an effect on a named problem, a plan in the first person."""
     effect, problem, intent, safe, diagnosis = features
-    for m in effect.finditer(low):
+    for m in effect.finditer(low, 0, tokens):
         subject = low[max(0, m.start() - 40) : m.start()].split()[-3:]
         # "This experience would help me ..." is about the candidate, not a fix.
         if _PEOPLE.intersection(subject) or _SELF.search(low, m.end(), m.end() + 25):
@@ -188,11 +188,11 @@ def _combined(low: str, names_issue: bool, features: Features) -> list[str]:
             continue
         if names_issue or problem.search(low):
             return ["promised result"]
-    planned = intent.search(low)
+    planned = intent.search(low, 0, tokens)
     verb = planned.group("verb") if planned else ""
     if verb and verb not in safe and not verb.endswith("ly") and is_known_word(verb):
         return ["plan"]
-    if diagnosis.search(low):
+    if diagnosis.search(low, 0, tokens):
         return ["diagnosis"]
     return []
 
@@ -221,7 +221,7 @@ def check(ctx: NoteContext) -> None:
         low = ctx.lowered[sentence.start : sentence.end]
         strong = strong_at[index]
         weak = weak_at[index]
-        strong = strong or _combined(low, issue is not None, features)
+        strong = strong or _combined(low, issue is not None, features, ctx.tokens)
         if strong or len(weak) >= 2 or (weak and issue):
             ctx.emit(
                 "problem_solving.prescription",

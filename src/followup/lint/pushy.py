@@ -38,7 +38,7 @@ def _soft() -> tuple[bool, ...]:
 def check(ctx: NoteContext) -> None:
     """Flag every pressuring phrase; soft requests pass when the note permits a no."""
     text = ctx.lowered
-    permits_no = any(p.search(text) for p in compile_patterns("pushy", "permission"))
+    permits_no = any(p.search(text, 0, ctx.tokens) for p in compile_patterns("pushy", "permission"))
     kinds = [str(e["kind"]) for e in data("pushy")["patterns"]]
     taken: list[tuple[int, int]] = []
     for pattern, kind, soft in zip(
@@ -46,7 +46,7 @@ def check(ctx: NoteContext) -> None:
     ):
         if soft and permits_no:
             continue
-        for m in pattern.finditer(text, ctx.body_start):
+        for m in pattern.finditer(text, ctx.body_start, ctx.tokens):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             taken.append(m.span())

@@ -59,10 +59,18 @@ class Phrase:
         self._boundary = pattern.startswith("\\b")
         self._regex = re.compile(pattern[2:] if self._boundary else pattern, flags)
         self._not_after = re.compile(f"(?:{not_after})\\s*$") if not_after else None
-        self.gate = gate
+        self.gate = gate or _first_words(pattern)
 
-    def finditer(self, lowered: str, pos: int = 0) -> Iterator[re.Match[str]]:
-        """Matches in ``lowered`` (see ``lowered()``), from ``pos``."""
+    def finditer(
+        self, lowered: str, pos: int = 0, tokens: frozenset[str] | None = None
+    ) -> Iterator[re.Match[str]]:
+        """Matches in ``lowered`` (see ``lowered()``), from ``pos``.
+
+        With the text's ``tokens``, a pattern whose every match must start with
+        one of its gate words is skipped when none of them occurs.
+        """
+        if tokens is not None and self.gate and self.gate.isdisjoint(tokens):
+            return
         for m in self._regex.finditer(lowered, pos):
             start = m.start()
             if self._boundary and start > 0 and _is_word(lowered[start - 1]):
@@ -71,8 +79,33 @@ class Phrase:
                 continue
             yield m
 
-    def search(self, lowered: str, pos: int = 0) -> re.Match[str] | None:
-        return next(self.finditer(lowered, pos), None)
+    def search(
+        self, lowered: str, pos: int = 0, tokens: frozenset[str] | None = None
+    ) -> re.Match[str] | None:
+        return next(self.finditer(lowered, pos, tokens), None)
+
+
+_OPENING = re.compile(r"(?:\\b)?\(\?:([^()]*)\)")
+_PLAIN_WORD = re.compile(r"([a-z]{2,})(?=\\[sb]|$)")
+
+
+def _first_words(pattern: str) -> frozenset[str]:
+    """The words a match must start with, when the pattern opens with plain alternatives.
+
+    ``\\b(?:why|how\\s+come)\\s+...`` gives {why, how}; anything less plain
+    (an optional letter, a nested group) gives no gate, so nothing is skipped.
+    """
+    m = _OPENING.match(pattern)
+    if m is None:
+        plain = _PLAIN_WORD.match(pattern[2:] if pattern.startswith("\\b") else pattern)
+        return frozenset({plain.group(1)}) if plain else frozenset()
+    words = set()
+    for alternative in m.group(1).split("|"):
+        plain = _PLAIN_WORD.match(alternative)
+        if plain is None:
+            return frozenset()
+        words.add(plain.group(1))
+    return frozenset(words)
 
 
 def _is_word(ch: str) -> bool:

@@ -134,7 +134,8 @@ def check(ctx: NoteContext) -> None:
     assistant = ctx.recipient is not None and ctx.recipient.is_assistant
     # A note to the coordinator thanks them for their help; it owes them no next step.
     if not assistant and not any(
-        p.search(ctx.lowered, ctx.body_start) for p in compile_patterns("structure", "next_step")
+        p.search(ctx.lowered, ctx.body_start, ctx.tokens)
+        for p in compile_patterns("structure", "next_step")
     ):
         ctx.emit(
             "structure.no-next-step",
