@@ -160,10 +160,19 @@ def _person(page: Page, slot: int, name: str, title: str, topics: str, positives
 def _cards(page: Page) -> list[str]:
     """The class keys of the note cards now on screen, in order."""
     keys = page.eval_on_selector_all(
-        "[class*='st-key-card_note_']",
-        "els => els.map(e => [...e.classList].find(c => c.startsWith('st-key-card_note_')))",
+        "[class*='st-key-card_']",
+        "els => els.map(e => [...e.classList].find(c => c.startsWith('st-key-card_')))",
     )
     return [k.removeprefix("st-key-") for k in keys]
+
+
+def _rounds(page: Page) -> list[int]:
+    """The rounds of findings on screen (each new set of notes brings a new round)."""
+    keys = page.eval_on_selector_all(
+        "[class*='st-key-findings_']",
+        "els => els.map(e => [...e.classList].find(c => c.startsWith('st-key-findings_')))",
+    )
+    return [int(k.split("_")[1]) for k in keys]
 
 
 def test_new_user_fills_drafts_edits_and_exports(page: Page) -> None:
@@ -205,7 +214,7 @@ def test_new_user_fills_drafts_edits_and_exports(page: Page) -> None:
     )
     _button(page, "form_submit").click()
     page.wait_for_function(
-        "() => document.querySelectorAll(\"[class*='st-key-findings_card_note_']\").length === 3"
+        "() => document.querySelectorAll(\"[class*='st-key-findings_']\").length === 3"
     )
     _wait_idle(page)
     cards = _cards(page)
@@ -218,7 +227,7 @@ def test_new_user_fills_drafts_edits_and_exports(page: Page) -> None:
     area = page.locator(f".st-key-{first} textarea").first
     area.fill("Hey Priya,\n\n" + bodies[0].split("\n", 1)[1].lstrip("\n"))
     page.locator(f".st-key-{first} .fu-card-head").click()  # blur: commits the edit
-    mark = page.locator("[class*='st-key-card_note_'] mark.fu-error", has_text="Hey").first
+    mark = page.locator(f".st-key-{first} mark.fu-error", has_text="Hey").first
     mark.wait_for()
     assert mark.inner_text() == "Hey"
     ARTIFACTS.mkdir(exist_ok=True)
@@ -236,11 +245,27 @@ def test_new_user_fills_drafts_edits_and_exports(page: Page) -> None:
     assert not page.locator("mark.fu-error", has_text="Hey").count()
 
     with page.expect_download() as info:
-        _button(page, f"eml_{first}").click()
+        _button(page, "eml_0").click()
     eml = Path(info.value.path()).read_text(encoding="utf-8")
     assert "To: Priya Raman <priya.raman@harborline.example>" in eml
     assert "Subject: " in eml
     assert "Priya" in eml
+
+    # A reload in the middle: a new session restores the notes as edited.
+    page.reload()
+    page.wait_for_function(
+        "() => document.querySelectorAll(\"[class*='st-key-findings_']\").length === 3"
+    )
+    _wait_idle(page)
+    page.wait_for_function(
+        "() => document.querySelectorAll(\"[class*='st-key-card_'] textarea\").length === 3"
+    )
+    restored = page.eval_on_selector_all(
+        "[class*='st-key-card_'] textarea", "els => els.map(e => e.value)"
+    )
+    assert len(restored) == 3
+    assert restored[0].startswith("Dear Priya Raman,")
+    assert page.locator(".st-key-form_p2_name input").input_value() == "Dana Whitfield"
 
 
 def test_six_person_debrief_drafts_in_under_a_second(page: Page) -> None:
@@ -250,16 +275,22 @@ def test_six_person_debrief_drafts_in_under_a_second(page: Page) -> None:
     page.locator(".st-key-load_paste textarea").fill(yaml_text)
     _button(page, "load_paste_button").click()
     page.wait_for_function(
-        "() => document.querySelectorAll(\"[class*='st-key-findings_card_note_']\").length === 6"
+        "() => document.querySelectorAll(\"[class*='st-key-findings_']\").length === 6"
     )
     _wait_idle(page)
     timings = []
     for _ in range(3):
         _wait_idle(page)
-        generation = int(re.findall(r"note_(\d+)_0", _cards(page)[0])[0])
+        shown = _rounds(page)
         started = time.perf_counter()
         _button(page, "form_submit").click()
-        page.wait_for_selector(f".st-key-findings_card_note_{generation + 1}_5")
+        # Shown means every card's text box and the last card's findings are on the page.
+        page.wait_for_function(
+            "(r) => document.querySelectorAll(\"[class*='st-key-card_'] textarea\")"
+            ".length === 6 && !!document.querySelector(`.st-key-findings_${r}_5`)",
+            arg=max(shown) + 1,
+            polling="raf",
+        )
         timings.append(time.perf_counter() - started)
         assert len(_cards(page)) == 6
 

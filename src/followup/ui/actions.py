@@ -32,6 +32,7 @@ __all__ = [
     "add_person",
     "apply_suggestion",
     "body_key",
+    "draft_round",
     "edit_note",
     "init",
     "load_paste",
@@ -57,7 +58,7 @@ PENDING = "fu_pending"  # a Pending request for the run to carry out
 NOTICES = "fu_notices"  # list of (kind, one-line message) shown once
 LOAD_ERROR = "fu_load_error"
 NEW_SLOT = "fu_new_slot"  # the person added last, shown open
-_GEN = "fu_drafts_gen"  # bumped whenever notes are replaced, to re-key their widgets
+_ROUND = "fu_round"  # bumped whenever the notes are replaced (each set has its own findings)
 _DIRTY = "fu_dirty"
 _READY = "fu_ready"
 UPLOAD_KEY = "load_upload"
@@ -83,7 +84,7 @@ def init(state: State, home: Path) -> None:
     state[PENDING] = None
     state[NOTICES] = []
     state[LOAD_ERROR] = None
-    state[_GEN] = 0
+    state[_ROUND] = 0
     state[_DIRTY] = False
     working = load_working(home)
     if working is None:
@@ -209,21 +210,27 @@ def request_reopen(state: State, loop_id: int, version: int | None, drafts: int 
 # ------------------------------------------------------------------ the notes
 
 
-def body_key(state: State, index: int) -> str:
-    return f"note_{state.get(_GEN, 0)}_{index}_body"
+def body_key(index: int) -> str:
+    """Session-state key of note ``index``'s text box (stable, so the box is reused)."""
+    return f"note_{index}_body"
 
 
-def subject_key(state: State, index: int) -> str:
-    return f"note_{state.get(_GEN, 0)}_{index}_subject"
+def subject_key(index: int) -> str:
+    return f"note_{index}_subject"
+
+
+def draft_round(state: State) -> int:
+    """How many times notes were put on screen this session; keys each set's findings."""
+    return int(state.get(_ROUND, 0))
 
 
 def set_drafts(state: State, drafts: Sequence[Draft]) -> None:
-    """Show ``drafts`` in fresh cards (widgets re-keyed so they take the new text)."""
-    state[_GEN] = int(state.get(_GEN, 0)) + 1
+    """Show ``drafts``: their text goes into the cards' boxes, a new round of findings."""
+    state[_ROUND] = draft_round(state) + 1
     state[DRAFTS] = list(drafts)
     for i, draft in enumerate(drafts):
-        state[subject_key(state, i)] = draft.subject
-        state[body_key(state, i)] = draft.body
+        state[subject_key(i)] = draft.subject
+        state[body_key(i)] = draft.body
     _mark_dirty(state)
 
 
@@ -232,8 +239,8 @@ def edit_note(state: State, index: int) -> None:
     drafts: list[Draft] = state[DRAFTS]
     if not 0 <= index < len(drafts):
         return
-    subject = state.get(subject_key(state, index), drafts[index].subject)
-    body = state.get(body_key(state, index), drafts[index].body)
+    subject = state.get(subject_key(index), drafts[index].subject)
+    body = state.get(body_key(index), drafts[index].body)
     drafts[index] = drafts[index].model_copy(update={"subject": subject, "body": body})
     _mark_dirty(state)
 
@@ -251,7 +258,7 @@ def apply_suggestion(
         return
     body = body[:start] + suggestion + body[end:]
     drafts[index] = drafts[index].model_copy(update={"body": body})
-    state[body_key(state, index)] = body
+    state[body_key(index)] = body
     _mark_dirty(state)
 
 

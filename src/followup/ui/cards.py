@@ -24,9 +24,9 @@ _NOTE_HEIGHT = 380
 _SEVERITY_LABELS = {"error": "Must fix", "warning": "Should fix", "info": "FYI"}
 
 
-def card_key(state: MutableMapping[str, Any], index: int) -> str:
+def card_key(index: int) -> str:
     """The card container's key (its CSS class is ``st-key-<key>``, used by the browser test)."""
-    return f"card_{actions.body_key(state, index).removesuffix('_body')}"
+    return f"card_{index}"
 
 
 def draft_status(draft: Draft) -> str:
@@ -69,8 +69,10 @@ def _card(
     findings: Sequence[Finding],
     candidate: Candidate,
 ) -> None:
-    gen_key = card_key(state, index)
-    with st.container(border=True, key=gen_key):
+    # Widgets keep their keys from one set of notes to the next (the browser reuses them);
+    # the findings, new with every set, are keyed by round.
+    round_key = f"{actions.draft_round(state)}_{index}"
+    with st.container(border=True, key=card_key(index)):
         to = f"&lt;{html.escape(draft.email)}&gt;" if draft.email else ""
         st.html(
             f'<div class="fu-card-head"><strong>{html.escape(draft.interviewer)}</strong>'
@@ -84,7 +86,7 @@ def _card(
             )
         st.text_input(
             "Subject",
-            key=actions.subject_key(state, index),
+            key=actions.subject_key(index),
             on_change=actions.edit_note,
             args=(state, index),
             max_chars=300,
@@ -93,7 +95,7 @@ def _card(
         with editor:
             st.text_area(
                 "Note (edit freely: it is checked again as soon as you click outside)",
-                key=actions.body_key(state, index),
+                key=actions.body_key(index),
                 on_change=actions.edit_note,
                 args=(state, index),
                 height=_NOTE_HEIGHT,
@@ -106,14 +108,14 @@ def _card(
             )
             with st.container(height=_NOTE_HEIGHT, border=True):
                 st.html(highlight(draft.body, findings))
-        with st.container(key=f"findings_{gen_key}"):
+        with st.container(key=f"findings_{round_key}"):
             st.html(f'<div class="fu-summary" style="font-weight:600">{_summary(findings)}</div>')
-            _findings(state, index, draft.body, findings, gen_key)
+            _findings(state, index, draft.body, findings, round_key)
         left, mid, right = st.columns(3)
         with left:
             st.button(
                 "Regenerate this note",
-                key=f"regen_{gen_key}",
+                key=f"regen_{index}",
                 icon=":material/refresh:",
                 on_click=actions.regenerate,
                 args=(state, index),
@@ -124,7 +126,7 @@ def _card(
                 data=functools.partial(export.note_to_eml, draft, candidate),
                 file_name=service.note_filename(draft).removesuffix(".txt") + ".eml",
                 mime="message/rfc822",
-                key=f"eml_{gen_key}",
+                key=f"eml_{index}",
                 icon=":material/mail:",
                 on_click="ignore",
             )
@@ -152,7 +154,7 @@ def _findings(
     index: int,
     body: str,
     findings: Sequence[Finding],
-    gen_key: str,
+    round_key: str,
 ) -> None:
     """The findings in order; each one with a suggestion gets its "apply" button under it."""
     lines: list[str] = []
@@ -176,7 +178,7 @@ def _findings(
         )
         st.button(
             label,
-            key=f"apply_{gen_key}_{j}",
+            key=f"apply_{round_key}_{j}",
             on_click=actions.apply_suggestion,
             args=(state, index, edit.start, edit.end, edit.original, edit.text),
         )
