@@ -359,3 +359,25 @@ def test_people_fold_away_once_drafted_except_new_or_broken(app: AppTest) -> Non
     app.button(key="form_submit").click()  # the new person has no name yet
     _ok(app.run())
     assert [e.proto.expanded for e in app.expander if e.label[:1].isdigit()][-1] is True
+
+
+def test_edited_notes_are_kept_when_the_loop_is_drafted_again(
+    new_session: Callable[[], AppTest],
+) -> None:
+    """Re-drafting after editing stores the edited notes as a version of their own first."""
+    first = new_session()
+    _ok(_paste(first, HARBORLINE))
+    first.text_area(key=_body_key(first, 0)).input("Dear Ms. Raman,\n\nmy careful edit")
+    _ok(first.run())
+    first.button(key="form_submit").click()
+    _ok(first.run())
+    assert any("saved as notes v2" in _unescape(i.value) for i in first.info)
+    assert _bodies(first)[0] != "Dear Ms. Raman,\n\nmy careful edit"
+
+    second = new_session()
+    loop = second.sidebar.selectbox(key="hist_loop").value
+    second.sidebar.selectbox(key=f"hist_nv_{loop.loop_id}").set_value(2)
+    _ok(second.run())
+    second.sidebar.button(key="hist_reopen").click()
+    _ok(second.run())
+    assert _bodies(second)[0] == "Dear Ms. Raman,\n\nmy careful edit"

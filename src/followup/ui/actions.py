@@ -23,6 +23,7 @@ __all__ = [
     "DEBRIEF",
     "DRAFTS",
     "ERRORS",
+    "KEPT",
     "LOAD_ERROR",
     "LOOP_ID",
     "NEW_SLOT",
@@ -58,6 +59,8 @@ PENDING = "fu_pending"  # a Pending request for the run to carry out
 NOTICES = "fu_notices"  # list of (kind, one-line message) shown once
 LOAD_ERROR = "fu_load_error"
 NEW_SLOT = "fu_new_slot"  # the person added last, shown open
+KEPT = "fu_kept"  # (loop id, edited notes) to store before new notes replace them
+_EDITED = "fu_edited"  # the notes on screen were edited since they were drafted
 _ROUND = "fu_round"  # bumped whenever the notes are replaced (each set has its own findings)
 _DIRTY = "fu_dirty"
 _READY = "fu_ready"
@@ -94,6 +97,7 @@ def init(state: State, home: Path) -> None:
     state[DEBRIEF] = working.debrief
     state[LOOP_ID] = working.loop_id
     set_drafts(state, working.drafts)
+    state[_EDITED] = working.edited
     state[_DIRTY] = False
     when = working.saved_at.astimezone().strftime("%H:%M")
     notify(state, "info", f"Restored your work from {when}: nothing you typed was lost.")
@@ -117,6 +121,7 @@ def save_if_dirty(state: State, home: Path) -> str | None:
         drafts=tuple(state.get(DRAFTS, [])),
         debrief=state.get(DEBRIEF),
         loop_id=state.get(LOOP_ID),
+        edited=bool(state.get(_EDITED)),
         saved_at=dt.datetime.now(dt.UTC),
     )
     try:
@@ -153,11 +158,19 @@ def submit(state: State) -> None:
     state[ERRORS] = errors
     if debrief is None:
         return
+    _keep_edited(state)
     previous = state.get(DEBRIEF)
     if previous is not None and _headline(previous) != _headline(debrief):
         state[LOOP_ID] = None  # another company or role: a new loop, not a new version
     state[DEBRIEF] = debrief
     state[PENDING] = ("draft",)
+
+
+def _keep_edited(state: State) -> None:
+    """Notes the user edited are about to be replaced: ask autosave to store them first."""
+    drafts = state.get(DRAFTS)
+    if state.get(_EDITED) and drafts and state.get(LOOP_ID) is not None:
+        state[KEPT] = (state[LOOP_ID], list(drafts))
 
 
 def _headline(debrief: Debrief) -> tuple[str, str]:
@@ -166,6 +179,7 @@ def _headline(debrief: Debrief) -> tuple[str, str]:
 
 def new_debrief(state: State) -> None:
     """Callback: an empty form and no notes (the old ones stay in the store)."""
+    _keep_edited(state)
     form_state.write_form(state, form_state.FormState())
     state[ERRORS] = {}
     state[DEBRIEF] = None
@@ -181,6 +195,7 @@ def _load(state: State, raw: str | bytes, source: str) -> None:
         state[LOAD_ERROR] = str(exc)
         return
     state[LOAD_ERROR] = None
+    _keep_edited(state)
     form_state.write_form(state, form_state.debrief_to_form(debrief))
     state[ERRORS] = {}
     state[LOOP_ID] = None
@@ -227,6 +242,7 @@ def draft_round(state: State) -> int:
 def set_drafts(state: State, drafts: Sequence[Draft]) -> None:
     """Show ``drafts``: their text goes into the cards' boxes, a new round of findings."""
     state[_ROUND] = draft_round(state) + 1
+    state[_EDITED] = False
     state[DRAFTS] = list(drafts)
     for i, draft in enumerate(drafts):
         state[subject_key(i)] = draft.subject
@@ -242,6 +258,7 @@ def edit_note(state: State, index: int) -> None:
     subject = state.get(subject_key(index), drafts[index].subject)
     body = state.get(body_key(index), drafts[index].body)
     drafts[index] = drafts[index].model_copy(update={"subject": subject, "body": body})
+    state[_EDITED] = True
     _mark_dirty(state)
 
 
@@ -259,6 +276,7 @@ def apply_suggestion(
     body = body[:start] + suggestion + body[end:]
     drafts[index] = drafts[index].model_copy(update={"body": body})
     state[body_key(index)] = body
+    state[_EDITED] = True
     _mark_dirty(state)
 
 

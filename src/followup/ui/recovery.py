@@ -33,6 +33,7 @@ class Working(BaseModel):
     form: FormState
     debrief: Debrief | None = None  # what the notes were drafted from
     drafts: tuple[Draft, ...] = ()
+    edited: bool = False  # the notes were edited since they were drafted
     loop_id: int | None = None
     saved_at: dt.datetime
 

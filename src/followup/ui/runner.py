@@ -81,16 +81,27 @@ def _maybe_store(state: MutableMapping[str, Any], settings: Settings) -> Iterato
 
 
 def autosave(state: MutableMapping[str, Any], settings: Settings) -> None:
-    """Save what this run drafted: a new debrief version and/or a new set of notes.
+    """Save what this run drafted (a debrief version, a set of notes), and edited notes it replaced.
 
     Runs after the page is drawn, so the notes show without waiting for the disk.
     """
     unsaved = state.pop(_UNSAVED, ())
+    kept = state.pop(actions.KEPT, None)
     debrief: Debrief | None = state.get(actions.DEBRIEF)
-    if not unsaved or debrief is None:
+    if not unsaved and kept is None:
         return
     try:
         with Store.open(settings) as store:
+            if kept is not None:
+                version = store.save_drafts(*kept)
+                actions.notify(
+                    state,
+                    "info",
+                    f"Your edited notes were saved as notes v{version}; "
+                    "reopen them from Earlier debriefs in the sidebar.",
+                )
+            if not unsaved or debrief is None:
+                return
             if "debrief" in unsaved or state.get(actions.LOOP_ID) is None:
                 saved = service.save_debrief(store, debrief, state.get(actions.LOOP_ID))
                 state[actions.LOOP_ID] = saved.loop_id
