@@ -59,12 +59,23 @@ from followup.lint.runner import MAX_NOTE_CHARS
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "fixtures" / "debriefs" / "harborline.yaml"
-TIMEOUT = 1.0  # seconds the client waits for the model server
 ATTEMPTS = 3  # per call: the first try and two retries
-# Seconds a scenario may take: every attempt timing out, plus drafting and repair.
-# Streams get twice that: langchain's stream costs ~2 ms a chunk here, so a
-# runaway reply takes over a second to reach the cut-off.
-BOUND = ATTEMPTS * (TIMEOUT + 1) + 5
+
+
+def timeout_for(quick: bool) -> float:
+    """Seconds the client waits for the model server (the quick run waits less)."""
+    return 0.5 if quick else 1.0
+
+
+def bound_for(quick: bool) -> float:
+    """Seconds a scenario may take: every attempt timing out, plus drafting and repair.
+
+    Streams get twice that: langchain's stream costs ~2 ms a chunk here, so a
+    runaway reply takes over a second to reach the cut-off.
+    """
+    return ATTEMPTS * (timeout_for(quick) + 1) + 5
+
+
 # Only the placeholder check: the one lint rule a generated note must never trip.
 PLACEHOLDERS_ONLY = LintConfig(
     disabled=frozenset(
@@ -90,6 +101,12 @@ FIRST = [
 LAST = [
     "Raman", "Ñúñez", "Ångström", "van der Berg", "Ní Bhriain", "Thị Minh", "Петрова", "小龙",
     "الأحمد", "כהן", "Dura\u0300nd", "Okafor", "de la Cruz", "O\u2019Brien", "Müller-Lüdenscheidt",
+]  # fmt: skip
+# Whole names that break naive first/last splitting: titles only, particles, one word.
+ODD_NAMES = [
+    "Dr.", "Prof. Dr.", "🚀", "\u0301", "X", "Mr. Jr.", "van der", "O\u2019", "Madonna",
+    "李小龙", "Smith, Jr.", "Dr. Jr. III", "Ms. none", "A B C D E F G H", "مريم", "ß", "1234",
+    "—", "...", "none", "The Team",
 ]  # fmt: skip
 ODD_RUNS = [
     "مرحبا بالعالم",  # Arabic (RTL)
@@ -169,6 +186,8 @@ class Oddities:
 def _name(rng: random.Random, odd: Oddities, near_limit: bool) -> str:
     if near_limit and odd.pick(rng, 0.1):
         return _long(rng, 200)
+    if odd.pick(rng, 0.08):
+        return rng.choice(ODD_NAMES)
     name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
     if odd.pick(rng, 0.15):
         name += " " + _odd(rng)
@@ -185,7 +204,9 @@ def _items(rng: random.Random, odd: Oddities, near_limit: bool) -> list[str]:
         else:
             out.append(_phrase(rng, odd.pick(rng, 0.3)))
     if out and odd.pick(rng, 0.05):
-        out[0] += rng.choice(CONTROL[1:8])  # YAML and JSON escape these; they must survive
+        # Mid-item, so a field at its limit stays there. YAML and JSON escape these.
+        mid = len(out[0]) // 2
+        out[0] = out[0][:mid] + rng.choice(CONTROL[1:8]) + out[0][mid + 1 :]
     return out
 
 
@@ -441,8 +462,22 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {' '.join(str(exc).split())[:160]}"
 
 
+def _stored_problems(store: Any, debrief: Debrief, drafts: list[Draft]) -> list[str]:
+    """What a store round trip of the debrief and its drafts changed."""
+    loop = store.save_debrief(debrief).loop_id
+    store.save_drafts(loop, drafts)
+    if store.load_debrief(loop) != debrief:
+        return ["the store gave back a different debrief"]
+    if store.load_drafts(loop) != drafts:
+        return ["the store gave back different drafts"]
+    return []
+
+
 def run_debriefs(rng: random.Random, n: int, tmp: Path) -> list[Row]:
+    from followup.store import Store
+
     drafter = OfflineDrafter()
+    store = Store(tmp / "roundtrip.sqlite3")
     rows = {name: Row(f"debrief: valid, {name}") for name in ("odd unicode", "near limits")}
     rows |= {family: Row(f"debrief: {family}") for family in INVALID_FAMILIES}
     for i in range(n):
@@ -461,7 +496,10 @@ def run_debriefs(rng: random.Random, n: int, tmp: Path) -> list[Row]:
             row.faults += odd
             try:
                 debrief = _parse(raw, fmt, via_file, tmp, i)
-                problems = _draft_problems(debrief, drafter.draft_loop(debrief))
+                drafts = drafter.draft_loop(debrief)
+                problems = _draft_problems(debrief, drafts) or _stored_problems(
+                    store, debrief, drafts
+                )
             except Exception as exc:
                 problems = [f"raised {_describe(exc)}"]
             if problems:
@@ -485,6 +523,7 @@ def run_debriefs(rng: random.Random, n: int, tmp: Path) -> list[Row]:
             except Exception as exc:
                 row.fail(f"input {i} ({kind}): {_describe(exc)}")
         row.seconds += time.perf_counter() - started
+    store.close()
     return list(rows.values())
 
 
@@ -580,7 +619,7 @@ def _faults(fake: ModuleType, quick: bool) -> list[Fault]:
     )
     runaway = "Subject: Hi\n\n" + "word " * 5_000
     kinds = [
-        ("latency beyond timeout", reply(latency=TIMEOUT + 0.6), False),
+        ("latency beyond timeout", reply(latency=timeout_for(quick) + 0.6), False),
         ("429 with Retry-After", reply(status=429, retry_after="2"), False),
         ("429 without Retry-After", reply(status=429), False),
         ("500", reply(status=500), False),
@@ -742,7 +781,12 @@ def run_faults(
     debrief = load_debrief(FIXTURE)
     offline = OfflineDrafter().draft_loop(debrief)
     settings = load_settings(
-        env={}, backend="openai", api_key=key, timeout=TIMEOUT, max_retries=ATTEMPTS - 1, home=home
+        env={},
+        backend="openai",
+        api_key=key,
+        timeout=timeout_for(quick),
+        max_retries=ATTEMPTS - 1,
+        home=home,
     )
     rows: dict[str, Row] = {}
     places: list[tuple[str, bytes]] = []
@@ -760,7 +804,7 @@ def run_faults(
             row.tried += len(debrief.interviewers)
             row.faults += run.injected
             row.seconds += seconds
-            bound = BOUND * (2 if fault.stream else 1)
+            bound = bound_for(quick) * (2 if fault.stream else 1)
             if seconds > bound:
                 row.fail(f"{fault.name}: took {seconds:.1f} s, over the {bound:.0f} s bound")
             reasons = _check_fault(fault, run, target, row)
@@ -779,9 +823,51 @@ def run_faults(
                 store_row.fail(f"after {fault.name}: {lost}")
             else:
                 store_row.survived += 1
+        odd_row = _odd_loops(fake, rng, 2 if quick else 6, store, settings)
+        places += [(f"reason (odd loop {i})", r.encode("utf-8")) for i, r in enumerate(odd_row[1])]
         places += _files(home, "open")
     places += _files(home, "closed")
-    return [*rows.values(), store_row], places
+    return [*rows.values(), odd_row[0], store_row], places
+
+
+def _odd_loops(
+    fake: ModuleType, rng: random.Random, count: int, store: Any, settings: Any
+) -> tuple[Row, list[str]]:
+    """Generated odd-unicode loops through the model, no fault: every note drafted and kept."""
+    from followup.drafting.llm import LLMDrafter, RetryPolicy
+    from followup.drafting.repair import default_linter
+
+    row = Row("model: generated odd loops")
+    reasons: list[str] = []
+    with fake.FakeOpenAIServer() as server:
+        settings = settings.model_copy(update={"base_url": server.base_url})
+        retry = RetryPolicy(attempts=ATTEMPTS, sleep=Waits(), jitter=lambda: 0.5)
+        drafter = LLMDrafter(settings, store=store, lint=default_linter, retry=retry)
+        for i in range(count):
+            data, odd = valid_data(rng, near_limit=i % 2 == 1)
+            data["interviewers"] = data["interviewers"][:8]  # the server answers in turn
+            started = time.perf_counter()
+            try:
+                debrief = parse_debrief(_dump(data, "yaml"))
+                drafts = drafter.draft_loop(debrief)
+                outcomes = [_outcome(d) for d in drafts]
+                problems = [o for o in outcomes if o not in ("model", "fallback")]
+                problems += _draft_problems(debrief, drafts)
+                problems = problems or _stored_problems(store, debrief, drafts)
+                reasons += [d.fallback_reason for d in drafts if d.fallback_reason]
+            except Exception as exc:
+                problems = [f"raised {_describe(exc)}"]
+            row.seconds += time.perf_counter() - started
+            row.tried += len(data["interviewers"])
+            row.faults += odd
+            if problems:
+                row.failed += len(data["interviewers"])
+                row.failures.append(f"odd loop {i}: {problems[0]}"[:240])
+            else:
+                row.survived += len(data["interviewers"])
+    fell_back = len(reasons)
+    row.note = f"{fell_back} fell back offline" if fell_back else "every note from the model"
+    return row, reasons
 
 
 def key_row(key: str, places: Sequence[tuple[str, bytes]]) -> Row:
@@ -836,7 +922,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="a smaller run (under 15 s)")
     args = parser.parse_args(argv)
     wall = time.perf_counter()
-    sizes = (80, 80, 12) if args.quick else (400, 300, 40)
+    sizes = (60, 60, 8) if args.quick else (400, 300, 40)
     key = f"sk-test-RELIABILITY-{random.Random(args.seed).getrandbits(64):016x}"
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="followup-reliability-") as tmp:
@@ -850,8 +936,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows += fault_rows
     mode = "quick" if args.quick else "default"
     header = (
-        f"followup reliability, seed {args.seed}, {mode} run: model timeout {TIMEOUT:g} s, "
-        f"{ATTEMPTS} attempts per call, {BOUND:g} s allowed a scenario ({2 * BOUND:g} s streamed)"
+        f"followup reliability, seed {args.seed}, {mode} run: model timeout "
+        f"{timeout_for(args.quick):g} s, {ATTEMPTS} attempts per call, "
+        f"{bound_for(args.quick):g} s allowed a scenario (twice that streamed)"
     )
     # The report is a place the key must not be: scan it with every figure but its own row.
     draft, _ = render([*rows, Row("secret: fake key never written")], header)
