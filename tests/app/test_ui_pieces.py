@@ -34,8 +34,11 @@ def test_heatmap_rows_cover_every_pair_with_unique_names() -> None:
     assert {"from": "Ann", "to": "Ann (2)", "shared": 0.5} in rows
 
 
-def test_heatmap_spec_is_sized_to_the_loop() -> None:
-    """The chart grows with the number of notes and keeps their order on both axes."""
+def test_heatmap_spec_keeps_order_and_greys_the_diagonal() -> None:
+    """Both axes keep the loop's order; a note against itself is greyed and unlabelled."""
     spec = heatmap_spec(["A", "B", "C", "D"], [[1.0] * 4] * 4)
-    assert spec["width"] == spec["height"] == 280
     assert spec["encoding"]["x"]["sort"] == ["A", "B", "C", "D"]
+    assert spec["encoding"]["y"]["sort"] == ["A", "B", "C", "D"]
+    rect, text = spec["layer"]
+    assert "datum['from'] === datum['to']" in rect["encoding"]["color"]["condition"]["test"]
+    assert text["transform"][0]["filter"].startswith("!(")

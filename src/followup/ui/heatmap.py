@@ -9,6 +9,8 @@ import streamlit as st
 
 __all__ = ["heatmap_rows", "heatmap_spec", "render_heatmap"]
 
+_CELL = 72  # pixels per note across
+
 
 def heatmap_rows(names: Sequence[str], matrix: Sequence[Sequence[float]]) -> list[dict[str, Any]]:
     """One row (``from``, ``to``, ``shared``) per pair of notes, names made unique."""
@@ -23,22 +25,29 @@ def heatmap_rows(names: Sequence[str], matrix: Sequence[Sequence[float]]) -> lis
 
 
 def heatmap_spec(names: Sequence[str], matrix: Sequence[Sequence[float]]) -> dict[str, Any]:
-    """A Vega-Lite layered spec: coloured cells with the shared share written in each."""
+    """A Vega-Lite layered spec: coloured cells with the shared share written in each.
+
+    The diagonal (a note against itself) is greyed out, so only real overlap draws the eye.
+    """
     rows = heatmap_rows(names, matrix)
     order = list(dict.fromkeys(row["from"] for row in rows))
-    size = max(160, 70 * len(order))
     axis_x = {"field": "to", "type": "nominal", "sort": order, "title": None}
     axis_y = {"field": "from", "type": "nominal", "sort": order, "title": None}
+    itself = "datum['from'] === datum['to']"
     return {
         "data": {"values": rows},
-        "width": size,
-        "height": size,
-        "encoding": {"x": {**axis_x, "axis": {"labelAngle": -30}}, "y": axis_y},
+        "width": {"step": _CELL},
+        "height": {"step": _CELL * 2 // 3},
+        "encoding": {
+            "x": {**axis_x, "axis": {"labelAngle": -30, "labelOverlap": False, "labelLimit": 160}},
+            "y": {**axis_y, "axis": {"labelLimit": 160}},
+        },
         "layer": [
             {
                 "mark": "rect",
                 "encoding": {
                     "color": {
+                        "condition": {"test": itself, "value": "#e8e8e8"},
                         "field": "shared",
                         "type": "quantitative",
                         "scale": {"domain": [0, 1], "scheme": "orangered"},
@@ -53,6 +62,7 @@ def heatmap_spec(names: Sequence[str], matrix: Sequence[Sequence[float]]) -> dic
             },
             {
                 "mark": {"type": "text", "fontSize": 12},
+                "transform": [{"filter": f"!({itself})"}],
                 "encoding": {
                     "text": {"field": "shared", "type": "quantitative", "format": ".0%"},
                     "color": {
