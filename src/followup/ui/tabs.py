@@ -196,8 +196,8 @@ def render_plan_tab(state: MutableMapping[str, Any], settings: Settings) -> None
     if plan.next_step is not None:
         step = plan.next_step
         st.html(
-            f'<div class="fu-next"><strong>Next:</strong> {html.escape(step.kind)} to '
-            f"{html.escape(step.to)} by {step.due.astimezone():%a %d %b, %H:%M}</div>"
+            f'<div class="fu-next"><strong>Next:</strong> {html.escape(service.step_summary(step))}'
+            f", due {step.due.astimezone():%a %d %b, %H:%M}</div>"
         )
     for warning in plan.warnings:
         st.warning(escape_markdown(warning))
