@@ -322,6 +322,8 @@ def test_plan_tab_shows_the_plan_and_its_calendar(app: AppTest) -> None:
     assert len(app.dataframe) == 1
     steps = app.dataframe[0].value
     assert {"Priya Raman", "Tom Okafor", "Dana Whitfield"} <= set(steps["to"])
+    next_step = next(h.proto.body for h in app.html if "fu-next" in h.proto.body)
+    assert "thank-you note to " in next_step
 
 
 def test_heat_map_is_drawn_for_a_loop(app: AppTest) -> None:
