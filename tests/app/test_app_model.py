@@ -97,3 +97,17 @@ def test_api_key_is_never_kept(app: AppTest, server: FakeOpenAIServer, followup_
         if path.is_file():
             assert API_KEY.encode() not in path.read_bytes(), path.name
     assert API_KEY not in "\n".join(h.proto.body for h in app.html)
+
+
+def test_model_without_a_key_is_said_once(app: AppTest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Choosing the model with no key: one line says why, and every note is drafted offline."""
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    app.sidebar.radio(key="set_backend").set_value("openai")
+    app.run()
+    _draft(app)
+    lines = [re.sub(r"\\(.)", r"\1", w.value) for w in app.warning]
+    assert sum("OPENAI_API_KEY is not set" in w for w in lines) == 1
+    assert all("\n" not in w for w in lines)
+    statuses = _statuses(app)
+    assert len(statuses) == 3
+    assert all("Drafted offline" in s for s in statuses)

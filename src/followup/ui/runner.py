@@ -58,11 +58,11 @@ def run_pending(state: MutableMapping[str, Any], settings: Settings) -> None:
 def _draft_all(state: MutableMapping[str, Any], settings: Settings) -> None:
     debrief: Debrief = state[actions.DEBRIEF]
     if settings.backend == "offline":
-        drafts = _draft_with_progress(debrief, settings, None)
+        drafts = _draft_with_progress(state, debrief, settings, None)
     else:
         # The model's calls are logged to (and repeats answered from) the store.
         with _maybe_store(state, settings) as store:
-            drafts = _draft_with_progress(debrief, settings, store)
+            drafts = _draft_with_progress(state, debrief, settings, store)
     actions.set_drafts(state, drafts)
     state[_UNSAVED] = ("debrief", "drafts")
 
@@ -111,12 +111,15 @@ def autosave(state: MutableMapping[str, Any], settings: Settings) -> None:
         actions.notify(state, "warning", f"Not saved to the store: {exc}")
 
 
-def _draft_with_progress(debrief: Debrief, settings: Settings, store: Store | None) -> list[Draft]:
+def _draft_with_progress(
+    state: MutableMapping[str, Any], debrief: Debrief, settings: Settings, store: Store | None
+) -> list[Draft]:
     try:
         drafter = service.make_drafter(settings, store)
     except FollowupError as exc:
-        # A model that cannot even be set up: every note is drafted offline instead.
-        reason = f"{exc}; drafted offline instead"
+        # A model that cannot even be set up: said once, and every note is drafted offline.
+        actions.notify(state, "warning", f"{exc}; every note was drafted offline instead.")
+        reason = "the model could not be set up (see the message above)"
         offline = service.draft_loop(debrief)
         return [d.model_copy(update={"fallback_reason": reason}) for d in offline]
     if drafter.name == "offline":
