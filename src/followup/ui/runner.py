@@ -40,7 +40,7 @@ _REGENERATE_TEMPERATURE = 0.7
 
 def run_pending(state: MutableMapping[str, Any], settings: Settings) -> None:
     """Carry out the pending request, if any; problems become one-line notices."""
-    pending = state.get(actions.PENDING)
+    pending: actions.Pending | None = state.get(actions.PENDING)
     state[actions.PENDING] = None
     if pending is None:
         return
