@@ -161,7 +161,7 @@ def _regenerate(state: MutableMapping[str, Any], settings: Settings, index: int)
     person = debrief.interviewers[index].name
     with (
         _maybe_store(state, settings) as store,
-        st.spinner(f"Drafting the note to {person} again…"),
+        st.spinner(f"Drafting the note to {escape_markdown(person)} again…"),
     ):
         try:
             drafter: Drafter = service.make_drafter(settings, store)
