@@ -254,14 +254,15 @@ def test_fields_lose_emoji_and_exclamations_but_names_keep_their_stops() -> None
     debrief = parse_debrief(
         "candidate: {name: Léa Dubois}\n"
         "interview: {company: Ostrava Rail s.r.o., role: Engineer, date: 2027-10-08}\n"
-        "interviewers: [{name: Jan Novak, topics: ['the new depot!!! \U0001f686']}]\n"
+        "interviewers: [{name: Jan Novak, topics: ['the new depot!!! \U0001f686']},"
+        " {name: Eva Dvorak}, {name: Petr Svoboda}]\n"
     )
-    (draft,) = OfflineDrafter().draft_loop(debrief)
-    assert "\U0001f686" not in draft.body
-    assert "!" not in draft.body
-    assert "the new depot" in draft.body
-    assert "Ostrava Rail s.r.o." in draft.body
-    assert ".." not in draft.body
+    drafts = OfflineDrafter().draft_loop(debrief)
+    assert "\U0001f686" not in drafts[0].body
+    assert "!" not in drafts[0].body
+    assert "the new depot" in drafts[0].body
+    assert any("Ostrava Rail s.r.o." in d.body for d in drafts)
+    assert not any(".." in d.body for d in drafts)
 
 
 def test_compound_given_names_become_you() -> None:

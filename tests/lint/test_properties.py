@@ -358,12 +358,6 @@ def test_any_debrief_drafts_offline_without_slots(debrief: Debrief, kind: NoteKi
     _check_drafts(debrief, kind, lengths=False)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="offline drafter: thank-you notes under 90 words for 5+ name-only people, "
-    "over 200 words for long fields (reported to the lead)",
-)
 @settings(QUICK, max_examples=40)
 @example(_NAMES_ONLY, "thank_you")
 @example(_LONG_FIELDS, "thank_you")

@@ -107,6 +107,7 @@ EXAMPLES: dict[str, tuple[list[Case], list[Case]]] = {
                 )
             ),
             c(note("I know there is rarely a quick fix for problems like this one. " + PLAIN)),
+            c(note(PLAIN + " If the answer is no, that is perfectly all right.")),
             c(
                 note(
                     "I would welcome the chance to learn how your team approaches the night shift. "

@@ -30,8 +30,13 @@ MIN_WORDS = 90
 MAX_WORDS = 200
 # Aim above the floor so the sign-off or a short field never drops a note under it.
 _TARGET_WORDS = 115
+# Stock filler stops as soon as the note clears the floor with a small margin.
+_FILLER_WORDS = MIN_WORDS + 6
+_SPARE_FILLER = ("enthusiasm.formal", "enthusiasm.friendly", "enthusiasm.familylike")
 # A field longer than this is cut at a clause boundary before it goes into a sentence.
 _FIELD_WORDS = 24
+# Excerpt lengths tried in turn when a note runs over MAX_WORDS.
+_FIELD_LADDER = (_FIELD_WORDS, 14, 8)
 # Sentences this long or longer must not appear in two notes of one loop.
 _DUPLICATE_WORDS = 8
 
@@ -97,27 +102,27 @@ def _second_person(text: str, person: Interviewer | None = None) -> str:
 _PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]+")
 
 
-def _clean(text: str) -> str:
-    """A debrief entry made fit to sit inside a sentence."""
+def _clean(text: str, limit: int = _FIELD_WORDS) -> str:
+    """A debrief entry made fit to sit inside a sentence, cut to about ``limit`` words."""
     text = _PICTOGRAPHS.sub(" ", text).replace("!", "")
     text = " ".join(text.split())
     text = text.strip().rstrip(".;:!?,").strip()
     text = text.strip("\"'“”")
     ws = text.split(" ")
-    if len(ws) > _FIELD_WORDS:
+    if len(ws) > limit:
         cut = -1
-        for i, w in enumerate(ws[:_FIELD_WORDS]):
+        for i, w in enumerate(ws[:limit]):
             if i >= 4 and (w.endswith((",", ";", ":")) or w in ("-", "–", "—")):
                 cut = i
                 break
-        ws = ws[: cut + 1] if cut >= 0 else ws[:_FIELD_WORDS]
+        ws = ws[: cut + 1] if cut >= 0 else ws[:limit]
         text = " ".join(ws).rstrip(",;:-–— ")
     return text
 
 
-def _inline(text: str, person: Interviewer | None = None) -> str:
+def _inline(text: str, person: Interviewer | None = None, limit: int = _FIELD_WORDS) -> str:
     """Lower-case the first word when it is a common word rather than a name."""
-    text = _second_person(_clean(text), person)
+    text = _second_person(_clean(text, limit), person)
     if not text:
         return text
     first = re.split(r"[\s,]", text, maxsplit=1)[0]
@@ -193,6 +198,22 @@ def _fill(template: str, values: Mapping[str, str]) -> str:
     return re.sub(r"(?<!\.)\.\.(?!\.)", ".", template.format_map(values))
 
 
+def _shorten_repeats(body: str, debrief: Debrief) -> str:
+    """Name a long role in full once; after that "the role", "my interview" read better."""
+    role = " ".join(debrief.interview.role.split())
+    if len(role.split()) <= 3:
+        return body
+    pattern = re.compile(
+        rf"\b(the|my|this|your) {re.escape(role)} "
+        r"(role|position|opening|interview|search|decision|process|opportunity)\b"
+    )
+    first = body.find(role)
+    if first < 0:
+        return body
+    cut = first + len(role)
+    return body[:cut] + pattern.sub(r"\1 \2", body[cut:])
+
+
 def _sentences(body: str) -> list[str]:
     return [" ".join(words(s.text.lower())) for s in split_sentences(body)]
 
@@ -202,6 +223,7 @@ class _Loop:
     """What the notes of one loop have used so far."""
 
     picker: _Picker
+    field_words: int = _FIELD_WORDS
     topics: set[str] = field(default_factory=set)
     positives: set[str] = field(default_factory=set)
     issues: set[str] = field(default_factory=set)
@@ -232,32 +254,25 @@ class OfflineDrafter:
             "rejection_reply": self._rejection_reply,
         }
         build = builders[kind]
-        snapshot = _Loop(
-            _Picker(loop.picker.seed, {k: set(v) for k, v in loop.picker.used.items()}),
-            set(loop.topics),
-            set(loop.positives),
-            set(loop.issues),
-            set(loop.steps),
-            set(loop.sentences),
-        )
-        subject, body_lines = build(debrief, person, loop, 0)
-        body = self._assemble(debrief, person, body_lines)
-        # A shared debrief entry can still make two sentences alike; try other phrasings.
-        for shift in range(1, 8):
-            clashes = [
-                s
-                for s in _sentences(body)
-                if len(s.split()) >= _DUPLICATE_WORDS and s in loop.sentences
-            ]
-            if not clashes:
-                break
-            loop.picker = _Picker(
-                snapshot.picker.seed, {k: set(v) for k, v in snapshot.picker.used.items()}
+        picked = {k: set(v) for k, v in loop.picker.used.items()}
+        entries = (set(loop.topics), set(loop.positives), set(loop.issues), set(loop.steps))
+        # Shorter field excerpts first fix a note that runs long; other phrasings
+        # fix a sentence that a shared debrief entry made identical to another note's.
+        attempts = [(limit, shift) for limit in _FIELD_LADDER for shift in range(8)]
+        for limit, shift in attempts:
+            loop.picker = _Picker(loop.picker.seed, {k: set(v) for k, v in picked.items()})
+            loop.topics, loop.positives, loop.issues, loop.steps = (set(e) for e in entries)
+            loop.field_words = limit
+            subject, paragraphs = build(debrief, person, loop, shift)
+            body = self._assemble(debrief, person, paragraphs)
+            short = _shorten_repeats(body, debrief)
+            if word_count(short) >= MIN_WORDS:
+                body = short
+            clash = any(
+                len(s.split()) >= _DUPLICATE_WORDS and s in loop.sentences for s in _sentences(body)
             )
-            loop.topics, loop.positives = set(snapshot.topics), set(snapshot.positives)
-            loop.issues, loop.steps = set(snapshot.issues), set(snapshot.steps)
-            subject, body_lines = build(debrief, person, loop, shift)
-            body = self._assemble(debrief, person, body_lines)
+            if not clash and word_count(body) <= MAX_WORDS:
+                break
         loop.sentences.update(s for s in _sentences(body) if len(s.split()) >= _DUPLICATE_WORDS)
         return Draft(
             interviewer=person.name,
@@ -276,7 +291,7 @@ class OfflineDrafter:
             "company": " ".join(iv.company.split()),
             "candidate": debrief.candidate.name,
             "address": person.address,
-            "interview_date": format_date(iv.date),
+            "interview_date": format_date(iv.date, iv.date),
             "decision_date": (
                 format_date(iv.decision_expected, iv.date) if iv.decision_expected else ""
             ),
@@ -317,7 +332,7 @@ class OfflineDrafter:
         issue = _first_fresh(person.key_issues, loop.issues)
         step = _first_fresh(person.next_steps, loop.steps)
 
-        v_topic = {**v, "topic": _inline(topic, person)} if topic else v
+        v_topic = {**v, "topic": _inline(topic, person, loop.field_words)} if topic else v
         opening = [
             _fill(pick("thanks_topic", p["thanks_topic"], shift)[1], v_topic)
             if topic
@@ -329,21 +344,25 @@ class OfflineDrafter:
             middle.append(
                 _fill(
                     pick("positive_issue", p["positive_issue"], shift)[1],
-                    {**v, "key_issue": _inline(issue, person), "positive": _inline(positive)},
+                    {
+                        **v,
+                        "key_issue": _inline(issue, person, loop.field_words),
+                        "positive": _inline(positive, None, loop.field_words),
+                    },
                 )
             )
         elif positive:
             middle.append(
                 _fill(
                     pick("positive_only", p["positive_only"], shift)[1],
-                    {**v, "positive": _inline(positive)},
+                    {**v, "positive": _inline(positive, None, loop.field_words)},
                 )
             )
         elif issue:
             middle.append(
                 _fill(
                     pick("issue_only", p["issue_only"], shift)[1],
-                    {**v, "key_issue": _inline(issue, person)},
+                    {**v, "key_issue": _inline(issue, person, loop.field_words)},
                 )
             )
         if person.objections:
@@ -362,7 +381,7 @@ class OfflineDrafter:
             steps.append(
                 _fill(
                     pick("next_step", p["next_step"], shift)[1],
-                    {**v, "next_step": _inline(step, person)},
+                    {**v, "next_step": _inline(step, person, loop.field_words)},
                 )
             )
         elif debrief.interview.decision_expected:
@@ -384,7 +403,7 @@ class OfflineDrafter:
                     "opening",
                     lambda: _fill(
                         pick("second_topic", p["second_topic"], shift)[1],
-                        {**v, "topic": _inline(t2, person)},
+                        {**v, "topic": _inline(t2, person, loop.field_words)},
                     ),
                 )
             )
@@ -396,12 +415,17 @@ class OfflineDrafter:
                     "middle",
                     lambda: _fill(
                         pick("second_positive", p["second_positive"], shift)[1],
-                        {**v, "positive": _inline(pos2), "positive_lc": _inline(pos2)},
+                        {
+                            **v,
+                            "positive": _inline(pos2, None, loop.field_words),
+                            "positive_lc": _inline(pos2, None, loop.field_words),
+                        },
                     ),
                 )
             )
-        for _ in range(3):
-            extras.append(("opening", lambda: self._padding(loop, "padding", shift, v)))
+        # Filler only lifts a thin note over the floor: it says nothing about this person.
+        for _ in range(6):
+            extras.append(("filler", lambda: self._padding(loop, "padding", shift, v)))
 
         closing = pick("closing", p["closing"], shift)[1]
         signature = self._signature(debrief, person, loop, shift)
@@ -416,11 +440,12 @@ class OfflineDrafter:
             return paras
 
         for where, make in extras:
-            if word_count("\n".join(paragraphs())) >= _TARGET_WORDS:
-                break
+            goal = _FILLER_WORDS if where == "filler" else _TARGET_WORDS
+            if word_count("\n".join(paragraphs())) >= goal:
+                continue
             line = make()
             if line:
-                (opening if where == "opening" else middle).append(line)
+                (middle if where == "middle" else opening).append(line)
         paras = paragraphs()
         while word_count("\n".join(paras)) > MAX_WORDS and len(middle) > 1:
             middle.pop()
@@ -430,11 +455,17 @@ class OfflineDrafter:
         return subject, paras
 
     def _padding(self, loop: _Loop, slot: str, shift: int, values: Mapping[str, str]) -> str:
-        node: Any = _phrases()
-        for part in slot.split("."):
-            node = node[part]
-        line = loop.picker.fresh(slot, node, shift)
-        return _fill(line, values) if line else ""
+        # A big loop of people recorded by name only can use up the filler;
+        # fresh lines from the enthusiasm pools still keep every sentence distinct.
+        spare = [] if slot.startswith("assistant") else _SPARE_FILLER
+        for name in (slot, *spare):
+            node: Any = _phrases()
+            for part in name.split("."):
+                node = node[part]
+            line = loop.picker.fresh(name, node, shift)
+            if line:
+                return _fill(line, values)
+        return ""
 
     def _assistant(
         self, debrief: Debrief, person: Interviewer, loop: _Loop, shift: int
@@ -449,7 +480,7 @@ class OfflineDrafter:
             first.append(
                 _fill(
                     pick("assistant.topic", p["topic"], shift)[1],
-                    {**v, "topic": _inline(topic, person)},
+                    {**v, "topic": _inline(topic, person, loop.field_words)},
                 )
             )
         closing = pick("assistant.closing", p["closing"], shift)[1]
@@ -476,7 +507,7 @@ class OfflineDrafter:
         v = self._values(debrief, person)
         topic = _first_fresh(person.topics, loop.topics)
         if topic:
-            v["topic"] = _inline(topic, person)
+            v["topic"] = _inline(topic, person, loop.field_words)
         pick = loop.picker.pick
         sentences = []
         for slot in slots:
@@ -485,10 +516,12 @@ class OfflineDrafter:
                 name = f"{slot}_plain"
             sentences.append(_fill(pick(f"{section}.{name}", p[name], shift)[1], v))
         subject = _fill(pick(f"{section}.subject", p["subject"], shift)[1], v)
+        closing = pick(f"{section}.closing", p["closing"], shift)[1]
         half = (len(sentences) + 1) // 2
         return subject, [
             " ".join(sentences[:half]),
             " ".join(sentences[half:]),
+            closing,
             self._signature(debrief, person, loop, shift),
         ]
 
