@@ -46,22 +46,22 @@ INTEREST_ONLY_FLAGGED_AT_MOST = 1 / 5
 # Measured floors: a little under the figures measured when they were set,
 # never above them. Raise them as the rules improve.
 RECALL_FLOORS = {
-    "structure": 0.0,
-    "accuracy": 0.75,
-    "generic": 0.75,
-    "duplication": 0.75,
+    "structure": 0.85,
+    "accuracy": 0.8,
+    "generic": 0.85,
+    "duplication": 0.95,
     "length": 0.75,
 }
 PRECISION_FLOORS = {
     "problem_solving": 0.9,
-    "formality": 0.9,
-    "pushy": 0.9,
-    "spelling": 0.1,
-    "structure": 0.0,
-    "accuracy": 0.9,
-    "generic": 0.9,
-    "duplication": 0.9,
-    "length": 0.9,
+    "formality": 0.95,
+    "pushy": 0.95,
+    "spelling": 0.9,
+    "structure": 0.75,
+    "accuracy": 0.95,
+    "generic": 0.95,
+    "duplication": 0.95,
+    "length": 0.75,
 }
 # The minimum corpus the issue asks for, per label.
 MINIMUMS = {

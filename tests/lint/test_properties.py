@@ -269,9 +269,9 @@ def _debrief(people: list[dict[str, Any]], **interview: Any) -> Debrief:
     )
 
 
-# Found by the fuzz run and reported: a name with a line break inside (valid
-# in the debrief model) makes structure.no-topic and formality.first-name
-# messages span two lines.
+# Regression example found by the fuzz run: a name with a line break inside
+# (valid in the debrief model) once made structure.no-topic and
+# formality.first-name messages span two lines.
 _MULTILINE_NAME = _debrief([{"name": "Tom\nOkafor", "key_issues": ["the night shift"]}])
 
 
@@ -322,9 +322,10 @@ def test_any_note_lints_against_any_debrief(debrief: Debrief, text: str, pick: i
     _check_note_with_debrief(debrief, text, pick)
 
 
-# Found by the properties below and reported: a loop of five or more people
-# recorded by name only drafts thank-you notes of 87, 51 and 56 words (the
-# phrase pools run dry); long but realistic fields push one past 200 words.
+# Regression examples found by the properties below: a loop of five or more
+# people recorded by name only once drafted thank-you notes of 87, 51 and 56
+# words (the phrase pools ran dry); long but realistic fields pushed one past
+# 200 words.
 _NAMES_ONLY = _debrief([{"name": f"Person {c} Smith", "tone": "friendly"} for c in "ABCDEF"])
 _LONG_TOPIC = (
     "the long and detailed plan to move every regional warehouse onto one shared management"
