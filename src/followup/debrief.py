@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from followup.errors import InputError, LimitError
+from followup.files import decode_utf8, read_limited
 
 __all__ = [
     "MAX_DEBRIEF_BYTES",
@@ -256,14 +257,7 @@ def parse_debrief(raw: str | bytes, *, source: str = "debrief", fmt: str | None 
                 f"{MAX_DEBRIEF_BYTES:,} bytes (limit)",
                 source=source,
             )
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
-                "save the file as UTF-8",
-                source=source,
-            ) from None
+        text = decode_utf8(raw, source=source)
     else:
         text = raw
         if len(text.encode("utf-8", "surrogatepass")) > MAX_DEBRIEF_BYTES:
@@ -298,24 +292,9 @@ def parse_debrief(raw: str | bytes, *, source: str = "debrief", fmt: str | None 
 def load_debrief(path: str | Path) -> Debrief:
     """Read a debrief file (``.yaml``, ``.yml`` or ``.json``)."""
     p = Path(path)
-    source = str(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_DEBRIEF_BYTES:
-            raise LimitError(
-                f"file is {size:,} bytes; a debrief may be at most {MAX_DEBRIEF_BYTES:,} bytes "
-                "(limit)",
-                source=source,
-            )
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", source=source) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a debrief file", source=source) from None
-    except PermissionError:
-        raise InputError("permission denied", source=source) from None
+    raw = read_limited(p, limit=MAX_DEBRIEF_BYTES, what="debrief")
     fmt = "json" if p.suffix.lower() == ".json" else None
-    return parse_debrief(raw, source=source, fmt=fmt)
+    return parse_debrief(raw, source=str(path), fmt=fmt)
 
 
 def _plain(debrief: Debrief) -> dict[str, Any]:

@@ -245,7 +245,7 @@ class TrackerStatus:
     warning: str | None
 
 
-def parse_when(text: str | None, *, field: str) -> dt.datetime:
+def parse_when(text: str | None, *, field: str, zone: ZoneInfo | None = None) -> dt.datetime:
     """An ISO date or date-time as an aware moment; None is now.
 
     A time without a zone is read in the planner's zone (FOLLOWUP_TZ, else the
@@ -253,7 +253,7 @@ def parse_when(text: str | None, *, field: str) -> dt.datetime:
     """
     from followup.cadence import local_zone
 
-    zone = local_zone()
+    zone = zone or local_zone()
     if text is None:
         return dt.datetime.now(zone)
     try:

@@ -48,29 +48,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _read(path: Path) -> str:
-    from followup.errors import InputError, LimitError
+    from followup.files import decode_utf8, read_limited
 
-    source = str(path)
-    try:
-        if path.stat().st_size > MAX_NOTE_BYTES:
-            raise LimitError(f"file is larger than {MAX_NOTE_BYTES:,} bytes (limit)", source=source)
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", source=source) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a note", source=source) from None
-    except PermissionError:
-        raise InputError("permission denied", source=source) from None
-    except OSError as exc:
-        raise InputError(f"cannot be read ({exc.strerror or exc})", source=source) from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
-            "save the file as UTF-8",
-            source=source,
-        ) from None
+    return decode_utf8(read_limited(path, limit=MAX_NOTE_BYTES, what="note"), source=str(path))
 
 
 def _person(debrief: Debrief, name: str) -> Interviewer:

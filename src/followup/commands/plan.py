@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import datetime as dt
-    from zoneinfo import ZoneInfo
 
     from followup.cadence import CadenceSettings, Plan
 
@@ -61,22 +60,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _parse_now(text: str | None, zone: ZoneInfo) -> dt.datetime:
-    import datetime as dt
-
-    from followup.errors import InputError
-
-    if text is None:
-        return dt.datetime.now(zone)
-    try:
-        moment = dt.datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise InputError(
-            f"--now: expected a date or time like 2027-03-10T09:30, got {text!r}"
-        ) from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
-
-
 def _write(path: Path, data: bytes | str) -> None:
     from followup.errors import InputError
 
@@ -108,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     settings = CadenceSettings(
         holidays=holidays, call_channel="voicemail" if args.voicemail else "call"
     )
-    now = _parse_now(args.now, zone)
+    now = service.parse_when(args.now, field="--now", zone=zone)
     plan = service.plan_loop(debrief, now, settings=settings, tz=zone)
 
     if args.ics:
