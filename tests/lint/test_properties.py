@@ -387,18 +387,21 @@ def _fuzz(name: str, strategy: st.SearchStrategy[Any], check: Callable[..., None
 
 
 @pytest.mark.fuzz
+@pytest.mark.timeout(0)  # thousands of examples outlast the suite's 120 s cap
 def test_fuzz_notes() -> None:
     """Long run: any Unicode text lints with valid spans."""
     _fuzz("notes", note_texts, _check_note)
 
 
 @pytest.mark.fuzz
+@pytest.mark.timeout(0)  # thousands of examples outlast the suite's 120 s cap
 def test_fuzz_loops() -> None:
     """Long run: loops of random notes lint with valid spans and related spans."""
     _fuzz("loops", loops(), _check_loop)
 
 
 @pytest.mark.fuzz
+@pytest.mark.timeout(0)  # thousands of examples outlast the suite's 120 s cap
 def test_fuzz_notes_with_debriefs() -> None:
     """Long run: random notes lint against random debriefs and recipients."""
     _fuzz(
@@ -409,6 +412,7 @@ def test_fuzz_notes_with_debriefs() -> None:
 
 
 @pytest.mark.fuzz
+@pytest.mark.timeout(0)  # thousands of examples outlast the suite's 120 s cap
 def test_fuzz_offline_drafts() -> None:
     """Long run: random debriefs draft offline within 90..200 words and without slots."""
     _fuzz("offline drafts", st.tuples(debriefs, st.sampled_from(KINDS)), _check_drafts)
