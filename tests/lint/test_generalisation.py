@@ -183,3 +183,132 @@ def test_pushy_notes_are_flagged(text: str) -> None:
 def test_polite_timelines_pass(text: str) -> None:
     """Sharing your own timeline with permission to say no is not pushy."""
     assert not flagged(text, "pushy")
+
+
+# A second round, written before the rules were widened for the held-out
+# misses: each row is a kind of move (plan, "needs" + remedy, deliverable,
+# prescription, predicted effect), in industries and wording the rules never saw.
+FRESH_PRESCRIPTIONS = [
+    "Something I'd do in the first week is put the slow movers on a clearance rail by the tills.",
+    "The intake desk needs a second coordinator on Mondays and a shared calendar for the vans.",
+    "Your reception really requires a self check-in kiosk plus a clear sign for walk-ins.",
+    "I've put together a new rota for the kitchen that splits the Sunday shift, and I have attached it.",
+    "I have rewritten the onboarding handbook for the sales floor and enclosed a copy with this note.",
+    "I've mapped out a revised lesson sequence for the Year 10 chemistry course and included it below.",
+    "I would stop sending the paper newsletter and instead text every member a monthly update.",
+    "I'd drop the weekly status meeting and replace it with a short written summary on Fridays.",
+    "A nightly reconciliation job with alerts on mismatches should eliminate most of those billing errors.",
+    "Moving the loading dock schedule to fifteen-minute slots should shorten the queue of lorries considerably.",
+    "If you were to rotate the night nurses every four weeks, burnout on the ward would drop noticeably.",
+    "Were I to take on the role, I'd merge the two help desks and give each region one phone number.",
+    "Something worth trying right away is a loyalty stamp card for the weekday lunch crowd.",
+    "The fleet needs telematics on every van, which together with route planning would cut fuel costs.",
+    "I have built a small prototype of the booking page with a two-step checkout and attached the link.",
+    "A shared parts catalogue across the three workshops would end most of the duplicate ordering.",
+    "I'd try a pay-what-you-can matinee on Tuesdays to fill the empty seats.",
+    "The museum should open late on Thursdays and sell a combined ticket with the café.",
+    "Rather than more adverts, I would offer existing tenants a referral discount to fill the empty units.",
+    "I drafted a set of new job descriptions for the care assistants that should make recruitment much easier.",
+    "My approach would be to cut the menu to twelve dishes and prep the sauces in the morning.",
+    "I'd begin with a stock count on every aisle and then re-slot the fast sellers near the door.",
+    "Putting the triage step before the payment step would halve the abandoned claims.",
+    "A text reminder two days before each appointment would bring the no-show rate right down.",
+    "I'd replace the spreadsheet tracker with a proper ticketing tool straight away.",
+    "What the team needs most is a clear escalation path and one owner for each client account.",
+    "Combining the two delivery rounds into one early route would save the bakery several hours a day.",
+    "I went ahead and wrote a short proposal for a volunteer mentoring scheme, which I have attached.",
+]
+
+FRESH_INTEREST = [
+    "For three years I have managed the weekend shift at a large garden centre, and I would love to bring that experience to your team.",
+    "At my last job I introduced a text reminder system for appointments, which taught me how much patients value clear communication.",
+    "At the hotel we cut check-in times by a third, and I am keen to learn how your front desk works.",
+    "I have run a community kitchen for two years and would be glad to bring that energy to the centre.",
+    "I'd love to help tackle the volunteer retention challenge you described.",
+    "I'm keen to learn how you currently plan the delivery routes.",
+    "The waiting-room crowding you described sounds like a real challenge, and I would welcome the chance to understand it better.",
+    "In my previous role I redesigned the intake form for a charity, so I understand how much small details matter.",
+    "I was interested to hear about the model drift in winter, and I would enjoy learning how your team monitors it.",
+    "I have drawn on my years in retail to understand customer footfall, and I'm excited about the store's next chapter.",
+    "Last year our team reduced missed deliveries by a quarter, an experience I would be glad to bring to the depot.",
+    "I'm curious how the new timetable will affect the ferry routes and would love to hear more.",
+    "I have led the morning shift at a busy bakery, opening at five and training new staff.",
+    "It would be a privilege to support the nurses on the ward and learn from them.",
+    "The scheme of work you showed me was impressive, and I would enjoy teaching it.",
+    "I would welcome the chance to learn how the county council approaches service design.",
+    "In my previous role I drafted the rota for forty staff every week.",
+    "I'd start with a few weeks of listening to the team.",
+    "I have enclosed a revised copy of my portfolio, as you requested.",
+    "The role needs a strong communicator and a good organiser, which I am.",
+]
+
+FRESH_PUSHY = [
+    wrap(
+        "I'll ring you first thing Thursday to hear your decision, and again after lunch if I miss you."
+    ),
+    wrap(
+        "I will phone on Monday to find out whether I got the job, and keep trying until I reach you."
+    ),
+    wrap("I'm confident you'll agree there is no better candidate for this role."),
+    wrap("I'm certain I'm the perfect fit for this position and the obvious choice."),
+    wrap("Could you please push the hiring manager to make a decision on my behalf this week?"),
+    wrap("Would you mind chasing the recruiter for me so that I get an answer sooner?"),
+    wrap(
+        "I'll come by the shop on Saturday to see whether there is any news and wait until you are free."
+    ),
+    wrap("I plan to drop in at the reception on Friday to hear the outcome in person."),
+    wrap("Please let me know your decision by tomorrow at the latest."),
+    wrap(
+        "I will call you on Wednesday for an answer and will follow up again on Thursday and Friday."
+    ),
+    wrap("I am without doubt the best person for this job, as I'm sure you can see."),
+    wrap("Please nudge HR on my behalf so my offer letter comes through faster."),
+    wrap("I'll be waiting in the lobby on Monday morning until someone can give me an update."),
+]
+
+FRESH_POLITE = [
+    wrap(
+        "I have another offer with a deadline of June 3. If you are able to update me before then I would be grateful, and I will fully understand if not."
+    ),
+    wrap(
+        "I understand the team expects to decide by the end of the month, and I look forward to hearing from you then."
+    ),
+    wrap("If I have not heard by the 15th, I will check in once by e-mail."),
+    wrap(
+        "I'm expecting a decision from another employer next week; your role remains my first choice, but please don't feel any pressure."
+    ),
+    wrap(
+        "I know decisions take time, and I am happy to wait until you have met the other candidates."
+    ),
+    wrap("Please let me know if there is anything else you need from me, such as references."),
+    wrap(
+        "I would be glad to come in again to meet the rest of the team if that would help your decision."
+    ),
+    wrap("As we discussed, I'll send my portfolio by Friday, and I look forward to the next step."),
+    wrap("I'm sure you'll agree the tour of the depot was a highlight of the day."),
+    wrap("I will come in on Thursday at ten to meet the rest of the team, as agreed."),
+]
+
+
+@pytest.mark.parametrize("sentence", FRESH_PRESCRIPTIONS)
+def test_fresh_prescriptions_are_flagged(sentence: str) -> None:
+    """Plans, stated needs, deliverables, prescriptions and predicted effects are problem solving."""
+    assert flagged(wrap(sentence), "problem_solving")
+
+
+@pytest.mark.parametrize("sentence", FRESH_INTEREST)
+def test_fresh_interest_and_experience_pass(sentence: str) -> None:
+    """Past experience ("I have run", "we cut") and interest ("I'd love to help tackle") pass."""
+    assert not flagged(wrap(sentence), "problem_solving")
+
+
+@pytest.mark.parametrize("text", FRESH_PUSHY)
+def test_fresh_pushy_notes_are_flagged(text: str) -> None:
+    """Announced calls for a decision, self-superlatives, chasing by proxy and waiting in person."""
+    assert flagged(text, "pushy")
+
+
+@pytest.mark.parametrize("text", FRESH_POLITE)
+def test_fresh_polite_timelines_pass(text: str) -> None:
+    """A timeline shared with permission to say no, or one stated check-in, is not pushy."""
+    assert not flagged(text, "pushy")

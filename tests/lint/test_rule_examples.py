@@ -273,7 +273,11 @@ EXAMPLES: dict[str, tuple[list[Case], list[Case]]] = {
     ),
     "structure.no-salutation": (
         [c(PLAIN + "\n\nBest regards,\nMorgan Hale\n")],
-        [c(note(PLAIN)), c("Tom,\n\n" + PLAIN + "\n\nBest regards,\nMorgan Hale\n")],
+        [
+            c(note(PLAIN)),
+            c("Tom,\n\n" + PLAIN + "\n\nBest regards,\nMorgan Hale\n"),
+            c("Hey Linda!!\n\n" + PLAIN + "\n\nBest regards,\nMorgan Hale\n"),
+        ],
     ),
     "structure.no-sign-off": (
         [c("Dear Mr. Okafor,\n\n" + PLAIN + "\n")],
@@ -407,6 +411,27 @@ def test_bad_example_is_flagged(rule: str, case: Case) -> None:
 def test_good_example_passes(rule: str, case: Case) -> None:
     """Each good example in a rule's table raises no finding of that rule."""
     assert not case.lint(rule), f"{rule} flagged:\n{case.text}"
+
+
+def test_no_salutation_example_uses_the_recipient_or_a_neutral_name() -> None:
+    """The greeting the message shows is the recipient's, else a neutral placeholder."""
+    body = PLAIN + "\n\nBest regards,\nMorgan Hale\n"
+    plain = [f for f in lint_note(body) if f.rule == "structure.no-salutation"]
+    known = [
+        f
+        for f in lint_note(body, debrief=HARBORLINE, recipient=TOM)
+        if f.rule == "structure.no-salutation"
+    ]
+    assert "Dear Ms. Lastname," in plain[0].message
+    assert f"Dear {TOM.address}," in known[0].message
+    assert known[0].suggestion == f"Dear {TOM.address},"
+
+
+def test_capital_suggestion_never_introduces_slang() -> None:
+    """A sentence opening with "thx" is offered "Thank you", never "Thx"."""
+    found = lint_note(note("I enjoyed the tour. thx for your time. " + PLAIN))
+    capitals = [f.suggestion for f in found if f.rule == "spelling.capital-after-stop"]
+    assert capitals == ["Thank you"]
 
 
 def test_every_rule_has_good_and_bad_examples() -> None:

@@ -42,6 +42,15 @@ _REPORTED = re.compile(
     r"you(?:'re|’re|\s+are)\s+(?:planning|rolling|introducing|building|adding))\b"
 )
 _SELF = re.compile(r"\b(?:me|my|i|myself|i'm|i’m)\b")
+# A sentence framed as past experience ("In my last role I drafted the rota") tells
+# what the writer did, not what the employer should do, unless it turns to them.
+_PAST_FRAME = re.compile(
+    r"^\W*(?:(?:at|in|during)\s+(?:my|our)\s+(?:last|previous|former|old)\b"
+    r"|when\s+i\s+(?:was|worked|ran|led|managed)\b|previously\b|last\s+(?:year|month|season)\b"
+    r"|for\s+(?:\w+\s+)?(?:years|months)\b|(?:\w+\s+){0,2}years?\s+ago\b)"
+)
+_TO_THEM = re.compile(r"\b(?:you|your|yours)\b")
+_TOLD_NOT_PROPOSED = frozenset({"deliverable", "plan", "step"})
 
 Patterns = tuple[tuple[Phrase, str], ...]
 
@@ -75,7 +84,8 @@ def _patterns(strength: str) -> Patterns:
     for entry in data("problem_solving")[strength]:
         source = str(entry["pattern"])
         key = str(entry.get("verbs", "list_verbs"))
-        gate: frozenset[str] = frozenset()
+        # Words one of which every match holds: the pattern is skipped without them.
+        gate = frozenset(str(w) for w in entry.get("gate", ()))
         if "<VERB>" in source:
             gate = frozenset(w for v in data("problem_solving")[key] for w in str(v).split())
         elif "<GERUND>" in source:
@@ -222,6 +232,13 @@ def check(ctx: NoteContext) -> None:
         strong = strong_at[index]
         weak = weak_at[index]
         strong = strong or _combined(low, issue is not None, features, ctx.tokens)
+        if (
+            strong
+            and _TOLD_NOT_PROPOSED.issuperset(strong)
+            and _PAST_FRAME.search(low)
+            and not _TO_THEM.search(low)
+        ):
+            strong = []
         if strong or len(weak) >= 2 or (weak and issue):
             ctx.emit(
                 "problem_solving.prescription",

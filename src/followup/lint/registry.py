@@ -122,12 +122,17 @@ def lowered(text: str) -> str:
 
 @cache
 def compile_patterns(name: str, key: str, multiline: bool = False) -> tuple[Phrase, ...]:
-    """The patterns listed under ``key`` in ``data/<name>.yaml`` (plain strings or ``pattern:``)."""
+    """The patterns listed under ``key`` in ``data/<name>.yaml`` (plain strings or ``pattern:``).
+
+    An entry's ``gate`` lists words one of which every match contains; the
+    pattern is skipped for a note without any of them.
+    """
     flags = re.MULTILINE if multiline else 0
     out = []
     for entry in data(name)[key]:
         if isinstance(entry, dict):
-            out.append(Phrase(str(entry["pattern"]), flags, entry.get("not_after")))
+            gate = frozenset(str(w) for w in entry.get("gate", ()))
+            out.append(Phrase(str(entry["pattern"]), flags, entry.get("not_after"), gate))
         else:
             out.append(Phrase(str(entry), flags))
     return tuple(out)

@@ -309,6 +309,17 @@ def _double_spaces(ctx: NoteContext) -> None:
         ctx.emit("spelling.double-space", m.start(), m.end(), suggestion=" ")
 
 
+@cache
+def _slang() -> dict[str, str]:
+    return {str(k).lower(): str(v) for k, v in data("formality")["slang"].items()}
+
+
+def _capitalised(word: str) -> str | None:
+    """``word`` with a capital; slang ("thx") becomes its formal word, never "Thx"."""
+    formal = _slang().get(word.lower(), word)
+    return formal[:1].upper() + formal[1:] if formal else None
+
+
 def _capitals(ctx: NoteContext) -> None:
     text = ctx.masked
     if ctx.body.islower() or not any(c.isupper() for c in ctx.body):
@@ -331,11 +342,12 @@ def _capitals(ctx: NoteContext) -> None:
             word_end += 1
         if text[letter:word_end] == "i":
             continue  # the lower-case pronoun is the formality rule's finding
+        word = text[letter:word_end]
         ctx.emit(
             "spelling.capital-after-stop",
             letter,
             word_end,
-            suggestion=text[letter].upper() + text[letter + 1 : word_end],
+            suggestion=_capitalised(word),
         )
 
 

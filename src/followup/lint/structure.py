@@ -80,10 +80,12 @@ def _layout(ctx: NoteContext) -> None:
         ctx.emit("structure.single-line", *_first_line(ctx))
         return
     if ctx.salutation is None:
+        greeting = f"Dear {ctx.recipient.address}," if ctx.recipient else None
         ctx.emit(
             "structure.no-salutation",
             *_first_line(ctx),
-            suggestion=f"Dear {ctx.recipient.address}," if ctx.recipient else None,
+            suggestion=greeting,
+            example=greeting or "Dear Ms. Lastname,",
         )
     if sign_off_start(ctx) is None:
         end = len(ctx.text.rstrip())
