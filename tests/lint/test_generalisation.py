@@ -312,3 +312,105 @@ def test_fresh_pushy_notes_are_flagged(text: str) -> None:
 def test_fresh_polite_timelines_pass(text: str) -> None:
     """A timeline shared with permission to say no, or one stated check-in, is not pushy."""
     assert not flagged(text, "pushy")
+
+
+# A third round, written after the rules above were widened, to measure them on
+# wording they were not built from. First measured: 16/20 prescriptions,
+# 15/15 interest, 7/10 pushy, 8/8 polite; the misses were then fixed by kind
+# (a deliverable made from their own asset, "what I'd put in place first is",
+# a diagnosis stated as fact, the simplest "thing", a word put in on my behalf,
+# turning up in person, "be back in touch to get your decision").
+PROBE_PRESCRIPTIONS = [
+    "The stockroom needs better shelving and a barcode scanner at each bay.",
+    "What I'd put in place first is a daily huddle for the ward staff.",
+    "I'd move the delivery window to early morning and let drivers skip the rush hour.",
+    "I've worked up a fresh seating plan for the restaurant and attached it for you.",
+    "I redesigned your landing page over the weekend; the link is below.",
+    "Two extra cashiers on Saturdays would get rid of the long queues.",
+    "An online booking form would free up the receptionists for the phones.",
+    "I would cancel the monthly print run and put the catalogue online instead.",
+    "Your studio should raise its prices for weekend sessions and offer a midweek discount.",
+    "Honestly, the problem is the handover between shifts, which is far too rushed.",
+    "If you split the class into two sets, the weaker pupils would catch up within a term.",
+    "The simplest thing would be to hire a part-time bookkeeper.",
+    "Given what you said about the late invoices, a direct debit option would solve it.",
+    "Training every picker on the scanner in week one would stop most of the mistakes.",
+    "My plan for the first month would be to rewrite the maintenance schedule.",
+    "Clearly the menu is too long, and cutting it in half would speed up the kitchen.",
+    "I'd suggest putting the returns desk near the entrance.",
+    "I've prepared a short analysis of your churn figures, which I can send over.",
+    "The app needs push notifications and a simpler sign-up, which together would lift retention.",
+    "A daily stock check at closing time should prevent most of the shrinkage.",
+]
+
+PROBE_INTEREST = [
+    "I spent four years running the stockroom at a department store.",
+    "Last year our team introduced a daily huddle, and I saw how much it helped morale.",
+    "I have prepared for this role by completing a course in bookkeeping.",
+    "I'd love to learn more about how the studio sets its prices.",
+    "The late invoices you mentioned sound like a real headache, and I'd enjoy helping the team with them.",
+    "I have attached the reference letter you asked for.",
+    "I am keen to understand how the kitchen handles the weekend rush.",
+    "I was glad to hear the new booking form should free up the receptionists.",
+    "When I worked at the clinic, we moved appointments online and the phones went quiet.",
+    "I would bring the same care to your customers.",
+    "I would welcome the chance to contribute to the maintenance team.",
+    "Your plan to split the classes into sets sounds like it will help the weaker pupils.",
+    "I think the role would suit my background in logistics very well.",
+    "I have worked on similar stock problems before and found them rewarding.",
+    "It was clear the team cares about the patients, and I'd be proud to join it.",
+]
+
+PROBE_PUSHY = [
+    wrap(
+        "I'll phone your assistant on Thursday to get the outcome, and again on Friday if needed."
+    ),
+    wrap("I'm sure you will agree that I am the strongest applicant you have seen."),
+    wrap("Could you have a word with the director on my behalf so I hear sooner?"),
+    wrap("I'll turn up at the office on Monday and wait until someone can tell me the decision."),
+    wrap("I will text you every day until I hear back."),
+    wrap("I need your answer by tonight."),
+    wrap("I'm clearly the ideal hire for this team."),
+    wrap("Please hurry the panel along for me, as I'm keen to know."),
+    wrap("I'll be back in touch on Wednesday to get your decision."),
+    wrap("I will keep calling your office until someone gives me an answer."),
+]
+
+PROBE_POLITE = [
+    wrap("I'll send the references you asked for by Wednesday."),
+    wrap("If it would help, I'm happy to come in again to meet the director."),
+    wrap(
+        "I have another offer due by May 2; I'd be grateful for any update before then, and I will fully understand if that's not possible."
+    ),
+    wrap("I'm confident I could contribute quickly to the team."),
+    wrap("Thank you again; I'll wait to hear from you after the panel meets."),
+    wrap("I'll be in the area on Friday for another appointment, but I won't drop in."),
+    wrap("I know you're busy, and I look forward to hearing from you when the decision is made."),
+    wrap(
+        "I would be glad to call you on Tuesday, as you suggested, to talk about the second round."
+    ),
+]
+
+
+@pytest.mark.parametrize("sentence", PROBE_PRESCRIPTIONS)
+def test_probe_prescriptions_are_flagged(sentence: str) -> None:
+    """A third round of plans, diagnoses, deliverables and promised results is caught."""
+    assert flagged(wrap(sentence), "problem_solving")
+
+
+@pytest.mark.parametrize("sentence", PROBE_INTEREST)
+def test_probe_interest_and_experience_pass(sentence: str) -> None:
+    """A third round of interest, past experience and requested documents passes."""
+    assert not flagged(wrap(sentence), "problem_solving")
+
+
+@pytest.mark.parametrize("text", PROBE_PUSHY)
+def test_probe_pushy_notes_are_flagged(text: str) -> None:
+    """A third round of demands, self-rating, chasing by proxy and visits is caught."""
+    assert flagged(text, "pushy")
+
+
+@pytest.mark.parametrize("text", PROBE_POLITE)
+def test_probe_polite_notes_pass(text: str) -> None:
+    """A third round of polite timelines, invited calls and promised documents passes."""
+    assert not flagged(text, "pushy")
