@@ -314,12 +314,16 @@ def test_fresh_polite_timelines_pass(text: str) -> None:
     assert not flagged(text, "pushy")
 
 
-# A third round, written after the rules above were widened, to measure them on
-# wording they were not built from. First measured: 16/20 prescriptions,
-# 15/15 interest, 7/10 pushy, 8/8 polite; the misses were then fixed by kind
-# (a deliverable made from their own asset, "what I'd put in place first is",
-# a diagnosis stated as fact, the simplest "thing", a word put in on my behalf,
-# turning up in person, "be back in touch to get your decision").
+# Probe rounds, each written after the rules were widened for the round before,
+# to measure them on wording they were not built from; the misses were then
+# fixed by kind. Round three (first 20 prescriptions, 15 interest, 10 pushy,
+# 8 polite) first measured 16/20, 15/15, 7/10, 8/8: a deliverable made from
+# their own asset, "what I'd put in place first is", a diagnosis stated as fact,
+# a word put in on my behalf, turning up in person. Round four (a GP surgery)
+# first measured 8/15, 10/10, 6/8, 6/6: a better outcome "with" a remedy, "my
+# instinct is to", a problem that "comes down to", work done "since we spoke",
+# a system brought in, "to hear whether I've got the post", asking them to make
+# others decide.
 PROBE_PRESCRIPTIONS = [
     "The stockroom needs better shelving and a barcode scanner at each bay.",
     "What I'd put in place first is a daily huddle for the ward staff.",
@@ -341,6 +345,21 @@ PROBE_PRESCRIPTIONS = [
     "I've prepared a short analysis of your churn figures, which I can send over.",
     "The app needs push notifications and a simpler sign-up, which together would lift retention.",
     "A daily stock check at closing time should prevent most of the shrinkage.",
+    "The surgery would run much more smoothly with a single shared inbox for repeat prescriptions.",
+    "Giving each GP a protected admin hour would fix the backlog of letters.",
+    "My instinct is to centralise the phone lines and add a call-back option.",
+    "To my mind, the rota problem comes down to having no float staff.",
+    "I've made a one-page checklist for the reception desk that should halve the booking errors; it's attached.",
+    "Since we spoke I have mocked up a new patient leaflet, and I'd be happy to send it.",
+    "The best fix is a triage form online, so patients who only need advice never queue.",
+    "You'd see far fewer missed appointments with automatic reminders.",
+    "The answer, I think, is to train two receptionists as care navigators.",
+    "I would bring in a phone queue system and let patients book online before eight.",
+    "A short huddle at eight each morning would stop double-bookings.",
+    "It strikes me that what the practice lacks is a proper recall system for long-term conditions.",
+    "Switching the flu clinic to Saturdays would free up the weekday nurses.",
+    "I'd reorganise the waiting room so that the pharmacy queue doesn't block the entrance.",
+    "Once I start, my first job will be to rewrite the complaints procedure.",
 ]
 
 PROBE_INTEREST = [
@@ -359,6 +378,16 @@ PROBE_INTEREST = [
     "I think the role would suit my background in logistics very well.",
     "I have worked on similar stock problems before and found them rewarding.",
     "It was clear the team cares about the patients, and I'd be proud to join it.",
+    "I spent five years as a receptionist in a busy surgery, so I know how hard the mornings can be.",
+    "In my current post I run the repeat-prescription inbox for six doctors.",
+    "I'd be delighted to help the practice through the move to online booking.",
+    "The backlog of letters sounds challenging, and it is the kind of work I find satisfying.",
+    "I look forward to learning how your team runs the flu clinics.",
+    "I admired how calm the reception team was during the morning rush.",
+    "At my last practice we introduced care navigators, and I saw how much patients valued them.",
+    "I have enclosed the two references you asked for.",
+    "I would enjoy supporting the partners as the practice grows.",
+    "I'm eager to hear more about your plans for the new building.",
 ]
 
 PROBE_PUSHY = [
@@ -374,6 +403,14 @@ PROBE_PUSHY = [
     wrap("Please hurry the panel along for me, as I'm keen to know."),
     wrap("I'll be back in touch on Wednesday to get your decision."),
     wrap("I will keep calling your office until someone gives me an answer."),
+    wrap("I will call reception at nine on Monday to hear whether I've got the post."),
+    wrap("I'm convinced I'm the best candidate you will see this week."),
+    wrap("I'll be phoning the practice each afternoon this week until I hear something."),
+    wrap("Please could you ask the partners to decide by Friday, as I don't want to wait."),
+    wrap("I'll pop into the surgery tomorrow to find out the result."),
+    wrap("Could you speak to the partners on my behalf and hurry things along?"),
+    wrap("Let me know the outcome by Thursday at the latest, please."),
+    wrap("I'm sure you'll agree I'd be the perfect fit for the practice."),
 ]
 
 PROBE_POLITE = [
@@ -388,6 +425,16 @@ PROBE_POLITE = [
     wrap("I know you're busy, and I look forward to hearing from you when the decision is made."),
     wrap(
         "I would be glad to call you on Tuesday, as you suggested, to talk about the second round."
+    ),
+    wrap(
+        "I'm due to hear about another role on the 12th; if you have any news before then I'd be grateful, but I understand completely if not."
+    ),
+    wrap("I will send my DBS certificate by Friday, as you asked."),
+    wrap("If I haven't heard by the end of next week, I'll drop you a short e-mail."),
+    wrap("I appreciate that the partners need time to decide."),
+    wrap("I'd be glad to visit again if it would help to meet the rest of the team."),
+    wrap(
+        "Dr. Mensah mentioned I could call with any questions, so I may ring next week about the rota."
     ),
 ]
 
