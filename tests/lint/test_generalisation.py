@@ -323,7 +323,11 @@ def test_fresh_polite_timelines_pass(text: str) -> None:
 # first measured 8/15, 10/10, 6/8, 6/6: a better outcome "with" a remedy, "my
 # instinct is to", a problem that "comes down to", work done "since we spoke",
 # a system brought in, "to hear whether I've got the post", asking them to make
-# others decide.
+# others decide. Round five (a building site, law, software) first measured
+# 7/15, 10/10, 4/8, 6/6: a cause stated "almost certainly", a gerund proposal
+# with its effect, "could be cut to", "it would be far better to", an offer to
+# walk them through a costing, "one quick change:", a threat to go over their
+# head, "nobody else comes close", a presumed contract, "the most experienced".
 PROBE_PRESCRIPTIONS = [
     "The stockroom needs better shelving and a barcode scanner at each bay.",
     "What I'd put in place first is a daily huddle for the ward staff.",
@@ -360,6 +364,21 @@ PROBE_PRESCRIPTIONS = [
     "Switching the flu clinic to Saturdays would free up the weekday nurses.",
     "I'd reorganise the waiting room so that the pharmacy queue doesn't block the entrance.",
     "Once I start, my first job will be to rewrite the complaints procedure.",
+    "The overruns on the Hartley job are almost certainly a scheduling issue, and a weekly look-ahead meeting with the subcontractors would sort it.",
+    "I would get the scaffolders and the roofers on one shared programme from day one.",
+    "A simple permit-to-work board at the gate would prevent most of the near misses you described.",
+    "I've costed an alternative foundation design that would save around ten percent, and I'd be glad to walk you through it.",
+    "Ordering the steel a fortnight earlier would take the delays out of the second phase.",
+    "You might consider moving the site office next to the gate.",
+    "In your position I would renegotiate the skip contract.",
+    "Your handover documents could be cut to a single page per trade.",
+    "It would be far better to have one foreman for both blocks.",
+    "My recommendation would be a daily toolbox talk focused on working at height.",
+    "Put simply, the site needs a proper materials compound and a delivery booking system.",
+    "For the legal team, I'd standardise the engagement letters and keep them in one template library.",
+    "The developers should pair on every release and freeze merges on Fridays.",
+    "One quick change: route every support ticket through a single triage queue.",
+    "The drop in bookings is down to the website being slow on phones, so a lighter page would win them back.",
 ]
 
 PROBE_INTEREST = [
@@ -388,6 +407,17 @@ PROBE_INTEREST = [
     "I have enclosed the two references you asked for.",
     "I would enjoy supporting the partners as the practice grows.",
     "I'm eager to hear more about your plans for the new building.",
+    "I managed three residential sites at once last year, and we finished all of them on time.",
+    "I'd be glad to bring my experience of tight programmes to the Hartley job.",
+    "The overruns you described are a challenge I would be keen to understand in detail.",
+    "On my last project we introduced a permit-to-work board, which taught me a lot about site safety.",
+    "It was good to hear that the new delivery booking system should ease the congestion at the gate.",
+    "I would welcome a chance to see the second phase in person.",
+    "I'm curious how you coordinate the scaffolders and roofers across both blocks.",
+    "I have worked with subcontractors on programmes of up to two years.",
+    "I'd like to learn how your team handles the handover documents.",
+    "Having run sites in the city centre, I know how much deliveries matter.",
+    "If you need anything further from me, such as references, I will get it to you right away.",
 ]
 
 PROBE_PUSHY = [
@@ -411,6 +441,14 @@ PROBE_PUSHY = [
     wrap("Could you speak to the partners on my behalf and hurry things along?"),
     wrap("Let me know the outcome by Thursday at the latest, please."),
     wrap("I'm sure you'll agree I'd be the perfect fit for the practice."),
+    wrap("I will ring you on Friday at nine sharp for your verdict."),
+    wrap("I expect to hear your decision before the weekend."),
+    wrap("If I don't get an answer by Monday, I'll call the managing director."),
+    wrap("Honestly, nobody else on your shortlist comes close to my record."),
+    wrap("I'll keep e-mailing until someone replies."),
+    wrap("Please ask HR to send my contract today."),
+    wrap("I'm certainly the most experienced person you will interview."),
+    wrap("I'll come down to the site office on Thursday to hear the outcome."),
 ]
 
 PROBE_POLITE = [
@@ -436,6 +474,17 @@ PROBE_POLITE = [
     wrap(
         "Dr. Mensah mentioned I could call with any questions, so I may ring next week about the rota."
     ),
+    wrap(
+        "I understand you hope to decide by the end of the month; I look forward to hearing from you then."
+    ),
+    wrap(
+        "I have an offer elsewhere that I need to answer by the 20th; I'd be grateful for any news before then, and I will understand completely if the timing doesn't work."
+    ),
+    wrap("As you suggested, I'll call you on Tuesday afternoon to arrange the site visit."),
+    wrap("I will e-mail the safety certificates you asked for tomorrow."),
+    wrap("If I haven't heard by the 30th, I'll send one short note to check on timing."),
+    wrap("I'm confident my site experience would be useful to the team."),
+    wrap("If I don't have news by the 20th, I'll e-mail you once to check on timing."),
 ]
 
 
