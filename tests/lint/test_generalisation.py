@@ -328,6 +328,10 @@ def test_fresh_polite_timelines_pass(text: str) -> None:
 # with its effect, "could be cut to", "it would be far better to", an offer to
 # walk them through a costing, "one quick change:", a threat to go over their
 # head, "nobody else comes close", a presumed contract, "the most experienced".
+# Round six (events) first measured 4/12, 8/8, 2/6, 5/5: hedged proposals
+# ("perhaps the venue could", "ideally you would"), "I'd be inclined to",
+# numbers put together since the chat, "the key, I think, is", "ought to get a",
+# "exactly who you need", telling the manager I'm waiting, collecting an offer.
 PROBE_PRESCRIPTIONS = [
     "The stockroom needs better shelving and a barcode scanner at each bay.",
     "What I'd put in place first is a daily huddle for the ward staff.",
@@ -379,6 +383,18 @@ PROBE_PRESCRIPTIONS = [
     "The developers should pair on every release and freeze merges on Fridays.",
     "One quick change: route every support ticket through a single triage queue.",
     "The drop in bookings is down to the website being slow on phones, so a lighter page would win them back.",
+    "Perhaps the venue could offer early-bird pricing for corporate bookings, which tends to fill the quieter months.",
+    "I noticed the ticketing page asks for the same details twice; removing the second form would stop people dropping out.",
+    "To fix the last-minute cancellations, a non-refundable deposit would do the trick.",
+    "Three things would make the biggest difference: a clearer booking page, a waiting list and reminder texts.",
+    "I'd be inclined to hand the catering to a single supplier and renegotiate the bar contract.",
+    "The summer festival would benefit from a dedicated volunteer coordinator and a proper briefing pack.",
+    "My advice is to focus the marketing budget on the two biggest weekends.",
+    "Bringing the box office online would cut the queues at the door.",
+    "Ideally you would have one point of contact for every exhibitor.",
+    "Off the back of our chat, I've put together some numbers showing how a season ticket could pay for itself.",
+    "The key, I think, is to book the headline acts a year ahead.",
+    "Your sponsors ought to get a quarterly report so they renew.",
 ]
 
 PROBE_INTEREST = [
@@ -418,6 +434,15 @@ PROBE_INTEREST = [
     "I'd like to learn how your team handles the handover documents.",
     "Having run sites in the city centre, I know how much deliveries matter.",
     "If you need anything further from me, such as references, I will get it to you right away.",
+    "I organised the county show for three summers, working with over two hundred exhibitors.",
+    "The summer festival sounds wonderful, and I'd love to be part of the team that runs it.",
+    "I enjoyed hearing about the sponsors and how much they value the festival.",
+    "I'm keen to learn how you plan the headline acts so far ahead.",
+    "At the theatre, we moved the box office online, and I learned a great deal from that project.",
+    "I would relish the chance to help with the cancellations problem once I know the details.",
+    "I have a lot of experience with volunteer briefings and would enjoy bringing it to your team.",
+    "It sounds like the quieter months are a challenge, and I'd be glad to understand them better.",
+    "Perhaps you would be willing to share the job description for the second role.",
 ]
 
 PROBE_PUSHY = [
@@ -449,6 +474,12 @@ PROBE_PUSHY = [
     wrap("Please ask HR to send my contract today."),
     wrap("I'm certainly the most experienced person you will interview."),
     wrap("I'll come down to the site office on Thursday to hear the outcome."),
+    wrap("I'll follow up by phone on Monday, Tuesday and Wednesday until I get a decision."),
+    wrap("I know I'm exactly who you need, so let's not waste time."),
+    wrap("Could you tell your manager I'm waiting for an answer and need it this week?"),
+    wrap("I'm planning to call into the office on Friday to collect my offer."),
+    wrap("No other candidate will bring what I bring."),
+    wrap("Please respond within 48 hours."),
 ]
 
 PROBE_POLITE = [
@@ -485,6 +516,15 @@ PROBE_POLITE = [
     wrap("If I haven't heard by the 30th, I'll send one short note to check on timing."),
     wrap("I'm confident my site experience would be useful to the team."),
     wrap("If I don't have news by the 20th, I'll e-mail you once to check on timing."),
+    wrap("I understand the decision may take a few weeks, and I'm happy to wait."),
+    wrap("If it helps with your planning, I could start in early June."),
+    wrap(
+        "I have a second interview elsewhere next week, but your role remains my first choice; there is no pressure at all."
+    ),
+    wrap(
+        "I'll be at the trade fair on the 9th, and if you are there too I'd be glad to say hello."
+    ),
+    wrap("I'll send over the list of references this afternoon."),
 ]
 
 
