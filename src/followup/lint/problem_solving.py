@@ -9,6 +9,7 @@ from functools import cache
 from followup.debrief import Interviewer
 from followup.lint.context import NoteContext
 from followup.lint.keywords import any_mention, stems
+from followup.lint.proposal import may_propose, proposes
 from followup.lint.registry import Phrase, data
 from followup.lint.spelling import is_known_word
 from followup.text import Sentence
@@ -224,6 +225,7 @@ def check(ctx: NoteContext) -> None:
     strong_at = _signals_by_sentence(ctx, sentences, "strong")
     weak_at = _signals_by_sentence(ctx, sentences, "weak")
     weak_only: list[tuple[Sentence, list[str], str | None]] = []
+    scored = may_propose(ctx.tokens)
     for index, sentence in enumerate(sentences):
         if listed and listed[0] <= sentence.start < listed[1]:
             continue
@@ -232,6 +234,9 @@ def check(ctx: NoteContext) -> None:
         strong = strong_at[index]
         weak = weak_at[index]
         strong = strong or _combined(low, issue is not None, features, ctx.tokens)
+        # Wording no pattern knows: a proposal recognised by its features.
+        if not strong and scored and proposes(low, issue is not None):
+            strong = ["recommendation"]
         if (
             strong
             and _TOLD_NOT_PROPOSED.issuperset(strong)
