@@ -50,6 +50,11 @@ _PAST_FRAME = re.compile(
     r"|when\s+i\s+(?:was|worked|ran|led|managed)\b|previously\b|last\s+(?:year|month|season)\b"
     r"|for\s+(?:\w+\s+)?(?:years|months)\b|(?:\w+\s+){0,2}years?\s+ago\b)"
 )
+# Something they asked for ("the certificates you asked for", "as you suggested") is
+# a task they set, not a plan the writer pushes on them.
+_REQUESTED = re.compile(
+    r"\b(?:you\s+(?:asked|requested|suggested)|as\s+(?:you\s+)?(?:asked|requested))\b"
+)
 _TO_THEM = re.compile(r"\b(?:you|your|yours)\b")
 _TOLD_NOT_PROPOSED = frozenset({"deliverable", "plan", "step"})
 
@@ -231,6 +236,8 @@ def check(ctx: NoteContext) -> None:
             continue
         issue = any_mention(issues, stems(sentence.text)) if issues else None
         low = ctx.lowered[sentence.start : sentence.end]
+        if _REQUESTED.search(low):
+            continue
         strong = strong_at[index]
         weak = weak_at[index]
         strong = strong or _combined(low, issue is not None, features, ctx.tokens)
