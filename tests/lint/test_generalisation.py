@@ -739,6 +739,34 @@ ROUND9_INTEREST = [
 ]
 
 
+# A tenth round, interest only, aimed at the detector: modals, "your" and
+# action verbs in courtesies, reported plans and the writer's own moves. First
+# measurement: 1 of 20 false alarms ("If you decide to move forward ..."),
+# since passed by the going-ahead guard.
+ROUND10_INTEREST = [
+    "I would love the chance to help your team automate more of its reporting.",
+    "Should you need anything else from me, I am happy to provide it.",
+    "If you decide to move forward, I could start within two weeks.",
+    "It would mean a great deal to join a team that cares so much about its patients.",
+    "I could see myself growing with your company for many years.",
+    "I'd be thrilled to support your move to the new building.",
+    "Your decision to consolidate the warehouses sounds like a bold step.",
+    "The team's plan to migrate to the cloud sounded exciting.",
+    "It must be a busy time for the school with the new term starting.",
+    "You'd mentioned the hotel might expand next year, which is exciting news.",
+    "I will reduce my notice period if that would help the clinic.",
+    "The firm would be lucky to find someone who cares as much as your current staff.",
+    "If you'd like, I could share the slides from my talk on stock control.",
+    "Cutting my commute was one reason the role appealed to me.",
+    "Your customers would be in good hands with a team like yours.",
+    "The ward should be proud of how it treats families.",
+    "We would need to agree a start date once the checks are done.",
+    "Please let me know if you would like me to move the second interview.",
+    "The depot tour was the highlight of my day, and I would gladly come back.",
+    "Thank you for explaining how the warehouse would switch suppliers next spring.",
+]
+
+
 @pytest.mark.parametrize(
     "sentence", ROUND7_PRESCRIPTIONS + ROUND8_PRESCRIPTIONS + ROUND9_PRESCRIPTIONS
 )
@@ -747,7 +775,9 @@ def test_proposals_in_unseen_wording_are_flagged(sentence: str) -> None:
     assert flagged(wrap(sentence), "problem_solving")
 
 
-@pytest.mark.parametrize("sentence", ROUND7_INTEREST + ROUND8_INTEREST + ROUND9_INTEREST)
+@pytest.mark.parametrize(
+    "sentence", ROUND7_INTEREST + ROUND8_INTEREST + ROUND9_INTEREST + ROUND10_INTEREST
+)
 def test_interest_in_the_same_topics_passes(sentence: str) -> None:
     """Interest, questions, past experience and the role on the same topics are not proposals."""
     assert not flagged(wrap(sentence), "problem_solving")
