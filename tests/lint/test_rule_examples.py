@@ -78,6 +78,7 @@ EXAMPLES: dict[str, tuple[list[Case], list[Case]]] = {
             c(note("My recommendation is to retrain the night crew. " + PLAIN)),
             c(note("The root cause is the slotting of the fast movers. " + PLAIN)),
             c(note("A scan-to-confirm step would halve the mis-picks. " + PLAIN)),
+            c(note("It seems to me the team would benefit from a new rota system. " + PLAIN)),
             c(note("I have attached a mock-up of a simpler dashboard. " + PLAIN)),
             c(
                 note(
@@ -108,6 +109,12 @@ EXAMPLES: dict[str, tuple[list[Case], list[Case]]] = {
             ),
             c(note("I know there is rarely a quick fix for problems like this one. " + PLAIN)),
             c(note(PLAIN + " If the answer is no, that is perfectly all right.")),
+            c(
+                note(
+                    "I believe the team would benefit from my experience on night shifts. " + PLAIN
+                )
+            ),
+            c(note("Your team would benefit from someone who has run a busy floor. " + PLAIN)),
             c(
                 note(
                     "I would welcome the chance to learn how your team approaches the night shift. "
