@@ -79,6 +79,20 @@ EXAMPLES: dict[str, tuple[list[Case], list[Case]]] = {
             c(note("The root cause is the slotting of the fast movers. " + PLAIN)),
             c(note("A scan-to-confirm step would halve the mis-picks. " + PLAIN)),
             c(note("It seems to me the team would benefit from a new rota system. " + PLAIN)),
+            c(note("Here is how I would spend my first ninety days on the floor. " + PLAIN)),
+            c(note("I have sketched a 30-60-90 day outline for the warehouse. " + PLAIN)),
+            c(note("The answer, in my view, is a second dispatcher at night. " + PLAIN)),
+            c(
+                note(
+                    "If the paper rota were replaced by an app, fewer shifts would go unfilled. "
+                    + PLAIN
+                )
+            ),
+            c(
+                note(
+                    "It occurred to me later that a reminder text could cut the no-shows. " + PLAIN
+                )
+            ),
             c(note("I have attached a mock-up of a simpler dashboard. " + PLAIN)),
             c(
                 note(
@@ -115,6 +129,18 @@ EXAMPLES: dict[str, tuple[list[Case], list[Case]]] = {
                 )
             ),
             c(note("Your team would benefit from someone who has run a busy floor. " + PLAIN)),
+            c(
+                note(
+                    PLAIN
+                    + " Could you consider moving up my final interview? If not, I understand."
+                )
+            ),
+            c(
+                note(
+                    "It occurred to me afterwards that I would love to see the night shift. "
+                    + PLAIN
+                )
+            ),
             c(
                 note(
                     "I would welcome the chance to learn how your team approaches the night shift. "

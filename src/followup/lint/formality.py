@@ -19,8 +19,9 @@ _EMOJI = re.compile(
 )
 _LETTERS = re.compile(r"[^\W\d_]")
 _LOWER_I = re.compile(r"(?<![\w'’.(-])i(?:['’](?:m|ve|ll|d))?(?![\w'’.)-])")
-# Shorthand only in lower case: "U", "K" are initials, "XX" a placeholder.
-_LOWER_ONLY = frozenset({"u", "r", "k", "xx"})
+# Shorthand only in lower case: "U", "K" are initials, "XX" a placeholder,
+# "RN" a nursing credential after a name, "BC" a province.
+_LOWER_ONLY = frozenset({"u", "r", "k", "xx", "rn", "bc"})
 
 
 @cache
