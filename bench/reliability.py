@@ -39,7 +39,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, get_args
 
 import yaml
 
@@ -55,7 +55,7 @@ from followup.debrief import (
 from followup.drafting.base import Draft
 from followup.drafting.offline import OfflineDrafter
 from followup.errors import InputError, LimitError
-from followup.lint import Finding, LintConfig, NoteInput, lint_loop, lint_note
+from followup.lint import Category, Finding, LintConfig, NoteInput, lint_loop, lint_note
 from followup.lint.runner import MAX_NOTE_CHARS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,20 +78,8 @@ def bound_for(quick: bool) -> float:
 
 
 # Only the placeholder check: the one lint rule a generated note must never trip.
-PLACEHOLDERS_ONLY = LintConfig(
-    disabled=frozenset(
-        {
-            "problem_solving",
-            "formality",
-            "spelling",
-            "pushy",
-            "structure",
-            "accuracy",
-            "generic",
-            "length",
-        }
-    )
-)
+PLACEHOLDERS_ONLY = LintConfig(disabled=frozenset(get_args(Category)) - {"duplication"})
+
 
 # -- odd text --------------------------------------------------------------------
 

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from followup.commands._options import add_model_options
+
 if TYPE_CHECKING:
     from followup.debrief import Debrief
     from followup.drafting.base import Draft
@@ -39,13 +41,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default="thank_you",
         help="which note to draft (default thank_you)",
     )
-    parser.add_argument(
-        "--backend", choices=("offline", "openai"), help="offline (default) or a model"
-    )
-    parser.add_argument("--model", metavar="M", help="model name (FOLLOWUP_MODEL)")
-    parser.add_argument(
-        "--base-url", metavar="URL", help="OpenAI-compatible server (OPENAI_BASE_URL)"
-    )
+    add_model_options(parser, "offline (default) or a model")
     parser.add_argument(
         "--max-concurrency", type=int, metavar="N", help="notes drafted at once (default 4)"
     )

@@ -6,6 +6,8 @@ import argparse
 import json
 import sys
 
+from followup.commands._options import add_model_options
+
 NAME = "rewrite"
 HELP = "Suggest three lines that answer a doubt by stressing the matching strength, each linted."
 ORDER = 25
@@ -20,13 +22,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--strength", default="", metavar="TEXT", help="the strength that answers the doubt"
     )
     parser.add_argument("--role", default="", metavar="TEXT", help="the role you applied for")
-    parser.add_argument(
-        "--backend", choices=("offline", "openai"), help="offline suggestions or a model"
-    )
-    parser.add_argument("--model", metavar="M", help="model name (FOLLOWUP_MODEL)")
-    parser.add_argument(
-        "--base-url", metavar="URL", help="OpenAI-compatible server (OPENAI_BASE_URL)"
-    )
+    add_model_options(parser, "offline suggestions or a model")
     parser.add_argument("--json", action="store_true", help="print the result as JSON")
 
 

@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from followup.commands._options import add_model_options
+
 NAME = "tone"
 HELP = (
     "Check a note's tone: the linter's findings, plus a model's one-paragraph read if configured."
@@ -24,13 +26,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default="formal",
         help="the tone of the conversation the note should mirror (default formal)",
     )
-    parser.add_argument(
-        "--backend", choices=("offline", "openai"), help="linter only, or also ask a model"
-    )
-    parser.add_argument("--model", metavar="M", help="model name (FOLLOWUP_MODEL)")
-    parser.add_argument(
-        "--base-url", metavar="URL", help="OpenAI-compatible server (OPENAI_BASE_URL)"
-    )
+    add_model_options(parser, "linter only, or also ask a model")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
 
 
