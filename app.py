@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from followup.ui import actions, cards, form, loader, runner, sidebar, tabs
+from followup.ui import actions, cards, draftkeeper, form, loader, runner, sidebar, tabs
 
 st.set_page_config(page_title="followup: after the interview", page_icon="✉️", layout="wide")
 state = st.session_state
@@ -58,3 +58,5 @@ sidebar.render_history(state, settings)
 failed = actions.save_if_dirty(state, settings.home)
 if failed:
     st.sidebar.error(failed)
+# Last, so it knows the form as just saved: text typed since then is kept in the browser.
+draftkeeper.render_keeper(state)

@@ -6,8 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 from followup.drafting.base import Draft
+from followup.ui import actions
 from followup.ui.recovery import WORKING_FILE, Working, load_working, save_working
-from followup.ui.state import FormState, PersonForm
+from followup.ui.state import FormState, PersonForm, field_key, fingerprint
 
 
 def _working() -> Working:
@@ -41,3 +42,21 @@ def test_save_leaves_no_temporary_files(tmp_path: Path) -> None:
     save_working(tmp_path, _working())
     save_working(tmp_path, _working())
     assert [p.name for p in tmp_path.iterdir()] == [WORKING_FILE]
+
+
+def test_form_base_follows_the_form_saved_to_disk(tmp_path: Path) -> None:
+    """The browser's kept text is tagged with this; it must change exactly when the disk does."""
+    state: dict[str, object] = {}
+    actions.init(state, tmp_path)
+    empty = state[actions.FORM_BASE]
+    assert empty == fingerprint(FormState())
+    state[field_key("company")] = "Typed, not submitted"
+    assert actions.save_if_dirty(state, tmp_path) is None  # nothing committed: no write
+    assert state[actions.FORM_BASE] == empty
+    actions.submit(state)  # incomplete, so saved as typed with errors
+    assert actions.save_if_dirty(state, tmp_path) is None
+    assert state[actions.FORM_BASE] != empty
+
+    fresh: dict[str, object] = {}
+    actions.init(fresh, tmp_path)
+    assert fresh[actions.FORM_BASE] == state[actions.FORM_BASE]

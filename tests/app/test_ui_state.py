@@ -17,10 +17,13 @@ from followup.ui.state import (
     check_form,
     debrief_to_form,
     field_key,
+    fingerprint,
     form_to_data,
     person_key,
     read_form,
     remove_person,
+    restore_typed,
+    text_keys,
     write_form,
 )
 
@@ -143,3 +146,55 @@ def test_field_limit_is_enforced(size: int) -> None:
     form = _filled().model_copy(update={"overall": "y" * size})
     _, errors = check_form(form)
     assert ("overall" in errors) == (size > MAX_FIELD_CHARS)
+
+
+def test_text_keys_are_the_typed_fields_of_the_people_shown() -> None:
+    state: dict[str, Any] = {}
+    write_form(state, FormState(people=(PersonForm(name="A"), PersonForm(name="B"))))
+    remove_person(state, 0)
+    keys = text_keys(state)
+    assert field_key("company") in keys
+    assert field_key("overall") in keys
+    assert field_key("date") not in keys
+    assert field_key("stage") not in keys
+    assert person_key(1, "topics") in keys
+    assert person_key(1, "name") in keys
+    assert not any(k.startswith("form_p0_") for k in keys)
+    assert person_key(1, "tone") not in keys
+
+
+@pytest.mark.parametrize(
+    ("typed", "changed"),
+    [
+        ({"form_company": "Acme", "form_p0_topics": "a\nb"}, ["form_company", "form_p0_topics"]),
+        ({"form_company": ""}, []),  # the same as the form: nothing changes
+        ({"form_date": "2027-01-01"}, []),  # picked, not typed: never taken from the browser
+        ({"form_p9_name": "Ghost"}, []),  # a person no longer on the form
+        ({"fu_drafts": "x"}, []),  # not a form field at all
+        ({"form_company": 42}, []),
+        ({"form_company": "x" * 100_001}, []),
+        (["form_company"], []),
+        (None, []),
+    ],
+)
+def test_restore_typed_takes_only_text_fields_on_the_form(
+    typed: object, changed: list[str]
+) -> None:
+    state: dict[str, Any] = {}
+    write_form(state, FormState())
+    before = dict(state)
+    assert restore_typed(state, typed) == changed
+    for key in changed:
+        assert state[key] == typed[key]  # type: ignore[index]
+    assert {k: v for k, v in state.items() if k not in changed} == {
+        k: v for k, v in before.items() if k not in changed
+    }
+
+
+def test_fingerprint_changes_with_any_field() -> None:
+    base = FormState(company="Acme")
+    assert fingerprint(base) == fingerprint(FormState(company="Acme"))
+    assert fingerprint(base) != fingerprint(FormState(company="Acme "))
+    assert fingerprint(base) != fingerprint(
+        base.model_copy(update={"people": (PersonForm(topics="x"),)})
+    )

@@ -23,6 +23,7 @@ __all__ = [
     "DEBRIEF",
     "DRAFTS",
     "ERRORS",
+    "FORM_BASE",
     "KEPT",
     "LOAD_ERROR",
     "LOOP_ID",
@@ -60,6 +61,7 @@ NOTICES = "fu_notices"  # list of (kind, one-line message) shown once
 LOAD_ERROR = "fu_load_error"
 NEW_SLOT = "fu_new_slot"  # the person added last, shown open
 KEPT = "fu_kept"  # (loop id, edited notes) to store before new notes replace them
+FORM_BASE = "fu_form_base"  # fingerprint of the form as last saved to disk
 _EDITED = "fu_edited"  # the notes on screen were edited since they were drafted
 _ROUND = "fu_round"  # bumped whenever the notes are replaced (each set has its own findings)
 _DIRTY = "fu_dirty"
@@ -90,10 +92,11 @@ def init(state: State, home: Path) -> None:
     state[_ROUND] = 0
     state[_DIRTY] = False
     working = load_working(home)
+    form = form_state.FormState() if working is None else working.form
+    form_state.write_form(state, form)
+    state[FORM_BASE] = form_state.fingerprint(form)
     if working is None:
-        form_state.write_form(state, form_state.FormState())
         return
-    form_state.write_form(state, working.form)
     state[DEBRIEF] = working.debrief
     state[LOOP_ID] = working.loop_id
     set_drafts(state, working.drafts)
@@ -116,8 +119,9 @@ def save_if_dirty(state: State, home: Path) -> str | None:
     """Write the working state to disk if anything changed; the error line if it failed."""
     if not state.get(_DIRTY):
         return None
+    form = form_state.read_form(state)
     working = Working(
-        form=form_state.read_form(state),
+        form=form,
         drafts=tuple(state.get(DRAFTS, [])),
         debrief=state.get(DEBRIEF),
         loop_id=state.get(LOOP_ID),
@@ -129,6 +133,7 @@ def save_if_dirty(state: State, home: Path) -> str | None:
     except OSError as exc:
         return f"Could not save your work to {home}: {exc.strerror or type(exc).__name__}."
     state[_DIRTY] = False
+    state[FORM_BASE] = form_state.fingerprint(form)
     return None
 
 

@@ -9,6 +9,7 @@ write those values through session-state keys; ``read_form`` and
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Mapping, MutableMapping
 from typing import Any, get_args
@@ -40,10 +41,13 @@ __all__ = [
     "check_form",
     "debrief_to_form",
     "field_key",
+    "fingerprint",
     "form_to_data",
     "person_key",
     "read_form",
     "remove_person",
+    "restore_typed",
+    "text_keys",
     "write_form",
 ]
 
@@ -99,6 +103,12 @@ class FormState(BaseModel):
 
 
 _TOP_FIELDS = tuple(name for name in FormState.model_fields if name != "people")
+# The fields one types into (dates, selects and boxes are picked, not typed).
+_TOP_TEXT = tuple(
+    n for n in _TOP_FIELDS if FormState.model_fields[n].annotation is str and n != "stage"
+)
+_PERSON_TEXT = ("name", "title", "email", *LIST_FIELDS)
+_TYPED_CHARS = 100_000  # far above any field's own limit: a longer value is not ours
 _PERSON_FIELDS = tuple(PersonForm.model_fields)
 _DATE_FIELDS = frozenset({"candidate_decision_deadline", "date", "decision_expected"})
 
@@ -170,6 +180,39 @@ def remove_person(state: MutableMapping[str, Any], slot: int) -> None:
     state[PEOPLE_KEY] = [s for s in state.get(PEOPLE_KEY, []) if s != slot]
     for name in _PERSON_FIELDS:
         state.pop(person_key(slot, name), None)
+
+
+def fingerprint(form: FormState) -> str:
+    """A short digest of ``form``: text kept in the browser belongs to one committed form."""
+    return hashlib.sha256(form.model_dump_json().encode()).hexdigest()[:16]
+
+
+def text_keys(state: Mapping[str, Any]) -> list[str]:
+    """Session-state keys of every text field on the form now (what the browser may keep)."""
+    keys = [field_key(name) for name in _TOP_TEXT]
+    for slot in state.get(PEOPLE_KEY, []):
+        keys.extend(person_key(slot, name) for name in _PERSON_TEXT)
+    return keys
+
+
+def restore_typed(state: MutableMapping[str, Any], typed: object) -> list[str]:
+    """Put text the browser kept (typed, never submitted) back into the form's fields.
+
+    ``typed`` comes from the browser, so it is checked like any input: only the
+    text fields on the form now, only strings of sane length. Returns the keys
+    whose value changed.
+    """
+    if not isinstance(typed, Mapping):
+        return []
+    allowed = set(text_keys(state))
+    changed = []
+    for key, value in typed.items():
+        if key not in allowed or not isinstance(value, str) or len(value) > _TYPED_CHARS:
+            continue
+        if state.get(key) != value:
+            state[key] = value
+            changed.append(key)
+    return changed
 
 
 def _lines(text: str) -> list[str]:
