@@ -60,3 +60,60 @@ def test_form_base_follows_the_form_saved_to_disk(tmp_path: Path) -> None:
     fresh: dict[str, object] = {}
     actions.init(fresh, tmp_path)
     assert fresh[actions.FORM_BASE] == state[actions.FORM_BASE]
+
+
+def test_note_edits_kept_in_the_browser_come_back_as_edits(tmp_path: Path) -> None:
+    state: dict[str, object] = {}
+    actions.init(state, tmp_path)
+    drafts = [
+        Draft(interviewer="A", subject="Thanks", body="Dear A, thank you."),
+        Draft(interviewer="B", subject="Thanks", body="Dear B, thank you."),
+    ]
+    actions.set_drafts(state, drafts)
+    assert actions.save_if_dirty(state, tmp_path) is None
+    base = state[actions.NOTES_BASE]
+    typed = {
+        actions.body_key(1): "Dear B, thank you. P.S. typed",
+        actions.body_key(0): "Dear A, thank you.",  # as saved: not an edit
+        actions.body_key(7): "no such note",
+        "form_company": "not a note field",
+    }
+    assert actions.restore_notes(state, typed) == [1]
+    assert state[actions.DRAFTS][1].body == "Dear B, thank you. P.S. typed"  # type: ignore[index]
+    assert state[actions.DRAFTS][0].body == "Dear A, thank you."  # type: ignore[index]
+    assert "form_company" not in state or state["form_company"] == ""
+    assert actions.save_if_dirty(state, tmp_path) is None
+    assert state[actions.NOTES_BASE] != base
+    assert load_working(tmp_path).edited  # type: ignore[union-attr]
+
+
+def test_keeper_groups_and_restore(tmp_path: Path) -> None:
+    from followup.ui import draftkeeper
+
+    state: dict[str, object] = {}
+    actions.init(state, tmp_path)
+    actions.set_drafts(state, [Draft(interviewer="A", subject="S", body="B")])
+    groups = {g["name"]: g for g in draftkeeper.groups(state)}
+    assert groups["form"]["base"] == state[actions.FORM_BASE]
+    assert field_key("company") in groups["form"]["keys"]
+    assert groups["notes"]["keys"] == [actions.subject_key(0), actions.body_key(0)]
+    assert "tone_note" in groups["pasted"]["keys"]
+
+    draftkeeper.restore(
+        state,
+        {
+            "form": {field_key("company"): "Acme"},
+            "notes": {actions.body_key(0): "B, edited"},
+            "pasted": {"tone_note": "Dear Ms. Park", "fu_drafts": "not pasted"},
+        },
+    )
+    assert state[field_key("company")] == "Acme"
+    assert state[actions.DRAFTS][0].body == "B, edited"  # type: ignore[index]
+    assert state["tone_note"] == "Dear Ms. Park"
+    assert isinstance(state[actions.DRAFTS], list)
+    assert [m for _, m in state[actions.NOTICES]][-1].startswith("Restored what you had typed")  # type: ignore[attr-defined]
+
+    before = list(state[actions.NOTICES])  # type: ignore[call-overload]
+    draftkeeper.restore(state, {"form": {field_key("company"): "Acme"}})  # nothing new
+    draftkeeper.restore(state, "not a mapping")
+    assert state[actions.NOTICES] == before

@@ -317,13 +317,24 @@ def test_six_person_debrief_drafts_in_under_a_second(page: Page) -> None:
     # A figure, not a timed assert: the target (< 1 s) is reported, and checked by eye in CI.
 
 
-_KEPT = "followup.formDraft.v1"
+_KEPT = "followup.typed.v2"
+_RESTORED = "Restored what you had typed but not yet saved."
 
 
-def _kept(page: Page) -> dict[str, str]:
-    """What the browser keeps of the form's unsubmitted text."""
+def _kept(page: Page, group: str) -> dict[str, str]:
+    """What the browser keeps of one group's unsaved text."""
     raw = page.evaluate(f"() => window.localStorage.getItem('{_KEPT}')")
-    return dict(json.loads(raw)["values"]) if raw else {}
+    kept = json.loads(raw)["groups"].get(group) if raw else None
+    return dict(kept["values"]) if kept else {}
+
+
+def _wait_kept(page: Page, group: str, text: str) -> None:
+    page.wait_for_function(
+        "([store, group, text]) => JSON.stringify("
+        "JSON.parse(localStorage.getItem(store) || '{}').groups?.[group]?.values || {}"
+        ").includes(text)",
+        arg=[_KEPT, group, text],
+    )
 
 
 def _wait_value(page: Page, selector: str, value: str) -> None:
@@ -344,11 +355,12 @@ def test_text_typed_but_not_submitted_survives_a_reload(
     ):
         page.locator(company).fill("Keeper & Sons")
         page.locator(topics).fill("the night-shift rota\nher dog, Biscuit")
-        page.wait_for_function(f"() => window.localStorage.getItem('{_KEPT}')?.includes('Biscuit')")
+        _wait_kept(page, "form", "Biscuit")
+
         page.reload()
         _wait_value(page, company, "Keeper & Sons")
         _wait_value(page, topics, "the night-shift rota\nher dog, Biscuit")
-        page.get_by_text("Restored what you had typed but not yet submitted.").wait_for()
+        page.get_by_text(_RESTORED).wait_for()
 
         # Restored text is the form's own: a submit sends it (the form is incomplete, so
         # it is saved as typed, with errors) and the browser then lets go of its copy.
@@ -358,12 +370,14 @@ def test_text_typed_but_not_submitted_survives_a_reload(
         saved = json.loads((home / "working.json").read_text(encoding="utf-8"))["form"]
         assert saved["company"] == "Keeper & Sons"
         assert saved["people"][0]["topics"] == "the night-shift rota\nher dog, Biscuit"
-        page.wait_for_function(f"() => !window.localStorage.getItem('{_KEPT}')")
+        page.wait_for_function(
+            f"() => !('form' in JSON.parse(localStorage.getItem('{_KEPT}')).groups)"
+        )
 
         # A debrief loaded from a file replaces the form; text typed before it is not
         # brought back over the file on the next reload.
         page.locator(".st-key-form_role input").fill("Typed before the file")
-        page.wait_for_function(f"() => window.localStorage.getItem('{_KEPT}')?.includes('file')")
+        _wait_kept(page, "form", "Typed before the file")
         page.get_by_text("Load or save a debrief file").click()
         yaml_text = (ROOT / "fixtures" / "debriefs" / "northwind-hospital.yaml").read_text("utf-8")
         page.locator(".st-key-load_paste textarea").fill(yaml_text)
@@ -381,15 +395,43 @@ def test_text_typed_but_not_submitted_survives_a_reload(
         second.click()
         area = page.locator(".st-key-form_p1_topics textarea")
         area.fill(area.input_value() + "\nthe new badge readers")
-        page.wait_for_function(f"() => window.localStorage.getItem('{_KEPT}')?.includes('badge')")
-        assert "Typed before the file" not in json.dumps(_kept(page))
+        _wait_kept(page, "form", "badge")
+        assert "Typed before the file" not in json.dumps(_kept(page, "form"))
+        # A note edited without leaving the box (the edit is not sent yet), and a note
+        # pasted into the tone check.
+        cards = _cards(page)
+        body = page.locator(f".st-key-{cards[0]} textarea").first
+        body.fill(body.input_value() + "\nP.S. Edited, never blurred.")
+        _wait_kept(page, "notes", "never blurred")
 
         page.reload()
-        page.get_by_text("Restored what you had typed but not yet submitted.").wait_for()
+        page.get_by_text(_RESTORED).wait_for()
         _wait_idle(page)
         assert page.locator(".st-key-form_role input").input_value() == role
         second.click()
         page.wait_for_function(
             "() => document.querySelector('.st-key-form_p1_topics textarea')"
             "?.value.endsWith('the new badge readers')"
+        )
+        # The restored note edit is an edit like any other: kept on disk, checked again.
+        page.wait_for_function(
+            "(key) => document.querySelector(`.st-key-${key} textarea`)"
+            "?.value.endsWith('P.S. Edited, never blurred.')",
+            arg=_cards(page)[0],
+        )
+        _wait_idle(page)
+        saved = json.loads((home / "working.json").read_text(encoding="utf-8"))
+        assert saved["drafts"][0]["body"].endswith("P.S. Edited, never blurred.")
+        assert saved["edited"] is True
+
+        # A note pasted into the tone check is there again after a reload.
+        page.get_by_role("tab", name="Tone check").click()
+        tone = page.locator(".st-key-tone_note textarea")
+        tone.fill("Dear Ms. Park, thank you for the tour of the ward.")
+        _wait_kept(page, "pasted", "tour of the ward")
+        page.reload()
+        page.get_by_text(_RESTORED).wait_for()
+        page.get_by_role("tab", name="Tone check").click()
+        _wait_value(
+            page, ".st-key-tone_note textarea", "Dear Ms. Park, thank you for the tour of the ward."
         )

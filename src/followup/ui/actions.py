@@ -9,6 +9,8 @@ run, where a progress display can be drawn.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections.abc import MutableMapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -28,6 +30,7 @@ __all__ = [
     "LOAD_ERROR",
     "LOOP_ID",
     "NEW_SLOT",
+    "NOTES_BASE",
     "NOTICES",
     "PENDING",
     "Pending",
@@ -44,6 +47,7 @@ __all__ = [
     "regenerate",
     "remove_person",
     "request_reopen",
+    "restore_notes",
     "save_if_dirty",
     "set_drafts",
     "subject_key",
@@ -62,6 +66,7 @@ LOAD_ERROR = "fu_load_error"
 NEW_SLOT = "fu_new_slot"  # the person added last, shown open
 KEPT = "fu_kept"  # (loop id, edited notes) to store before new notes replace them
 FORM_BASE = "fu_form_base"  # fingerprint of the form as last saved to disk
+NOTES_BASE = "fu_notes_base"  # fingerprint of the notes as last saved to disk
 _EDITED = "fu_edited"  # the notes on screen were edited since they were drafted
 _ROUND = "fu_round"  # bumped whenever the notes are replaced (each set has its own findings)
 _DIRTY = "fu_dirty"
@@ -95,6 +100,7 @@ def init(state: State, home: Path) -> None:
     form = form_state.FormState() if working is None else working.form
     form_state.write_form(state, form)
     state[FORM_BASE] = form_state.fingerprint(form)
+    state[NOTES_BASE] = _notes_fingerprint(() if working is None else working.drafts)
     if working is None:
         return
     state[DEBRIEF] = working.debrief
@@ -104,6 +110,12 @@ def init(state: State, home: Path) -> None:
     state[_DIRTY] = False
     when = working.saved_at.astimezone().strftime("%H:%M")
     notify(state, "info", f"Restored your work from {when}: nothing you typed was lost.")
+
+
+def _notes_fingerprint(drafts: Sequence[Draft]) -> str:
+    """A short digest of the notes' text: an edit kept in the browser belongs to one set."""
+    text = json.dumps([[d.subject, d.body] for d in drafts])
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def notify(state: State, kind: str, message: str) -> None:
@@ -134,6 +146,7 @@ def save_if_dirty(state: State, home: Path) -> str | None:
         return f"Could not save your work to {home}: {exc.strerror or type(exc).__name__}."
     state[_DIRTY] = False
     state[FORM_BASE] = form_state.fingerprint(form)
+    state[NOTES_BASE] = _notes_fingerprint(working.drafts)
     return None
 
 
@@ -265,6 +278,19 @@ def edit_note(state: State, index: int) -> None:
     drafts[index] = drafts[index].model_copy(update={"subject": subject, "body": body})
     state[_EDITED] = True
     _mark_dirty(state)
+
+
+def restore_notes(state: State, typed: object) -> list[int]:
+    """Put note edits the browser kept (typed, never sent) back; each is kept as an edit."""
+    count = len(state.get(DRAFTS, []))
+    keys = [key(i) for i in range(count) for key in (subject_key, body_key)]
+    changed = form_state.restore_text(state, typed, keys)
+    indices = sorted(
+        {i for i in range(count) for k in changed if k in (subject_key(i), body_key(i))}
+    )
+    for index in indices:
+        edit_note(state, index)
+    return indices
 
 
 def apply_suggestion(

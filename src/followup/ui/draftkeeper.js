@@ -1,21 +1,31 @@
-// Keeps what is typed into the debrief form in this browser until the server has it.
+// Keeps what is typed on the page in this browser until the server has it.
 //
-// An st.form sends nothing before it is submitted, so a reload would lose text typed
-// since the last submit. Every keystroke in one of the form's text fields is saved
-// here to localStorage, tagged with the fingerprint ("base") of the form the server
-// last saved. After a reload the server restores that form; if the base still matches,
-// the kept text goes back to the server (a trigger value), which puts it into the
-// fields itself, so the server stays the one source of the form's values. A new base
-// (the form was submitted, loaded from a file, or cleared) means the server now holds
-// what was typed, so the kept text is dropped.
-const STORE = "followup.formDraft.v1";
+// An st.form sends nothing before it is submitted, and a text box outside a form
+// sends nothing before it loses focus, so a reload would lose text typed since.
+// Every keystroke in a watched field is saved here to localStorage, by group (the
+// form, the notes, the pasted texts), each tagged with the fingerprint ("base") of
+// what the server last saved of that group. After a reload the server restores its
+// state; where a group's base still matches, the kept text goes back to the server
+// (a trigger value), which puts it into the fields itself, so the server stays the
+// one source of their values. A new base (the form was submitted, loaded from a file
+// or cleared; the notes were redrafted or an edit was saved) means the server now
+// holds what was typed, so that group's kept text is dropped.
+const STORE = "followup.typed.v2";
 
 function readStore() {
   try {
     const kept = JSON.parse(window.localStorage.getItem(STORE) || "null");
-    return kept && typeof kept === "object" && kept.values ? kept : null;
+    return kept && typeof kept === "object" && kept.groups ? kept : { groups: {} };
   } catch {
-    return null;
+    return { groups: {} };
+  }
+}
+
+function save(kept) {
+  try {
+    window.localStorage.setItem(STORE, JSON.stringify(kept));
+  } catch {
+    // Storage full or disabled: the page still works, it just cannot outlive a reload.
   }
 }
 
@@ -24,14 +34,6 @@ function widgetKey(element) {
   if (!holder) return null;
   const name = Array.from(holder.classList).find((c) => c.startsWith("st-key-"));
   return name ? name.slice("st-key-".length) : null;
-}
-
-function save(base, values) {
-  try {
-    window.localStorage.setItem(STORE, JSON.stringify({ base, values }));
-  } catch {
-    // Storage full or disabled: the form still works, it just cannot outlive a reload.
-  }
 }
 
 // Text typed before this script was listening (the first second after a page load).
@@ -47,20 +49,26 @@ function snapshot(keys) {
 export default function (component) {
   const { data, setTriggerValue } = component;
   // One keeper per page load: the component may be mounted again on every run.
-  const keeper = (window.__followupDraftKeeper ??= { base: null, keys: new Set() });
-  keeper.keys = new Set(data.keys);
-  if (keeper.base !== data.base) {
-    const firstRun = keeper.base === null;
-    keeper.base = data.base;
-    const kept = readStore();
-    if (kept && kept.base === data.base) {
-      if (firstRun && Object.keys(kept.values).length) setTriggerValue("restore", kept.values);
-    } else if (firstRun) {
-      save(data.base, snapshot(keeper.keys));
-    } else if (kept) {
-      window.localStorage.removeItem(STORE);
+  const keeper = (window.__followupKeeper ??= { bases: {}, groupOf: new Map() });
+  const kept = readStore();
+  const restore = {};
+  keeper.groupOf = new Map();
+  for (const group of data.groups) {
+    for (const key of group.keys) keeper.groupOf.set(key, group.name);
+    const before = keeper.bases[group.name];
+    keeper.bases[group.name] = group.base;
+    if (before === group.base) continue;
+    const mine = kept.groups[group.name];
+    if (mine && mine.base === group.base) {
+      if (before === undefined && Object.keys(mine.values).length) restore[group.name] = mine.values;
+    } else if (before === undefined) {
+      kept.groups[group.name] = { base: group.base, values: snapshot(group.keys) };
+    } else {
+      delete kept.groups[group.name];
     }
   }
+  save(kept);
+  if (Object.keys(restore).length) setTriggerValue("restore", restore);
   if (keeper.listening) return;
   keeper.listening = true;
   document.addEventListener(
@@ -69,11 +77,15 @@ export default function (component) {
       const field = event.target;
       if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) return;
       const key = widgetKey(field);
-      if (!key || !keeper.keys.has(key)) return;
-      const kept = readStore();
-      const values = kept && kept.base === keeper.base ? kept.values : {};
+      const name = key && keeper.groupOf.get(key);
+      if (!name) return;
+      const now = readStore();
+      const base = keeper.bases[name];
+      const mine = now.groups[name];
+      const values = mine && mine.base === base ? mine.values : {};
       values[key] = field.value;
-      save(keeper.base, values);
+      now.groups[name] = { base, values };
+      save(now);
     },
     true,
   );

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Iterable, Mapping, MutableMapping
 from typing import Any, get_args
 
 from pydantic import BaseModel, ConfigDict
@@ -46,6 +46,7 @@ __all__ = [
     "person_key",
     "read_form",
     "remove_person",
+    "restore_text",
     "restore_typed",
     "text_keys",
     "write_form",
@@ -195,16 +196,17 @@ def text_keys(state: Mapping[str, Any]) -> list[str]:
     return keys
 
 
-def restore_typed(state: MutableMapping[str, Any], typed: object) -> list[str]:
-    """Put text the browser kept (typed, never submitted) back into the form's fields.
+def restore_text(
+    state: MutableMapping[str, Any], typed: object, allowed: Iterable[str]
+) -> list[str]:
+    """Put text the browser kept (typed, never sent) back into the fields ``allowed``.
 
     ``typed`` comes from the browser, so it is checked like any input: only the
-    text fields on the form now, only strings of sane length. Returns the keys
-    whose value changed.
+    keys allowed, only strings of sane length. Returns the keys whose value changed.
     """
     if not isinstance(typed, Mapping):
         return []
-    allowed = set(text_keys(state))
+    allowed = set(allowed)
     changed = []
     for key, value in typed.items():
         if key not in allowed or not isinstance(value, str) or len(value) > _TYPED_CHARS:
@@ -213,6 +215,11 @@ def restore_typed(state: MutableMapping[str, Any], typed: object) -> list[str]:
             state[key] = value
             changed.append(key)
     return changed
+
+
+def restore_typed(state: MutableMapping[str, Any], typed: object) -> list[str]:
+    """Put text typed into the form but never submitted back into the form's text fields."""
+    return restore_text(state, typed, text_keys(state))
 
 
 def _lines(text: str) -> list[str]:

@@ -22,7 +22,16 @@ from followup.ui import actions
 from followup.ui.highlight import escape_markdown, highlight
 from followup.ui.state import TONES
 
-__all__ = ["render_exports", "render_objection_tab", "render_plan_tab", "render_tone_tab"]
+__all__ = [
+    "PASTED_KEYS",
+    "render_exports",
+    "render_objection_tab",
+    "render_plan_tab",
+    "render_tone_tab",
+]
+
+TONE_NOTE, OBJ_LINE, OBJ_DOUBT = "tone_note", "obj_line", "obj_doubt"
+PASTED_KEYS = (TONE_NOTE, OBJ_LINE, OBJ_DOUBT)  # what the tabs' boxes hold (kept on reload)
 
 _TONE_LABELS = {"friendly": "Friendly", "formal": "Formal", "familylike": "Family-like"}
 _SEVERITY_LABELS = {"error": "Must fix", "warning": "Should fix", "info": "FYI"}
@@ -54,7 +63,7 @@ def render_tone_tab(settings: Settings) -> None:
         "formal whatever the tone: no 'Hey', no slang, at most one exclamation mark."
     )
     st.text_area(
-        "The note", key="tone_note", persist_state="session", height=220, max_chars=_MAX_NOTE_CHARS
+        "The note", key=TONE_NOTE, persist_state="session", height=220, max_chars=_MAX_NOTE_CHARS
     )
     st.selectbox(
         "Intended tone",
@@ -64,7 +73,7 @@ def render_tone_tab(settings: Settings) -> None:
         format_func=lambda v: _TONE_LABELS.get(v, v),
     )
     if st.button("Check the tone", key="tone_run", type="primary"):
-        note = st.session_state.get("tone_note") or ""
+        note = st.session_state.get(TONE_NOTE) or ""
         if not note.strip():
             st.error("Paste a note first.")
             return
@@ -103,7 +112,7 @@ def render_objection_tab(settings: Settings) -> None:
     )
     st.text_area(
         "Your line",
-        key="obj_line",
+        key=OBJ_LINE,
         persist_state="session",
         height=90,
         max_chars=MAX_FIELD_CHARS,
@@ -111,14 +120,14 @@ def render_objection_tab(settings: Settings) -> None:
     )
     st.text_input(
         "The doubt it should answer",
-        key="obj_doubt",
+        key=OBJ_DOUBT,
         persist_state="session",
         max_chars=MAX_FIELD_CHARS,
         placeholder="has never worked inside a warehouse",
     )
     if st.button("Suggest three alternatives", key="obj_run", type="primary"):
-        line = (st.session_state.get("obj_line") or "").strip()
-        doubt = (st.session_state.get("obj_doubt") or "").strip()
+        line = (st.session_state.get(OBJ_LINE) or "").strip()
+        doubt = (st.session_state.get(OBJ_DOUBT) or "").strip()
         if not line or not doubt:
             st.error("Give both the line and the doubt.")
             return
