@@ -351,6 +351,9 @@ EXAMPLES: dict[str, tuple[list[Case], list[Case]]] = {
         [
             c(note(PLAIN + " Please pass my thanks to Sarah Chen."), debrief=True, to=1),
             c(note(PLAIN + " I also enjoyed meeting Mr. Delgado."), debrief=True, to=1),
+            # Invented people whose names are everyday words.
+            c(note(PLAIN + " Please pass my thanks to Mark Fletcher."), debrief=True, to=1),
+            c(note(PLAIN + " I also enjoyed meeting Grace Baker."), debrief=True, to=1),
             c(
                 note("Thank you for the Senior Data Scientist interview. " + PLAIN),
                 debrief=True,
@@ -361,6 +364,11 @@ EXAMPLES: dict[str, tuple[list[Case], list[Case]]] = {
             c(note(PLAIN), debrief=True, to=1),
             c(note(PLAIN + " Please pass my thanks to Ms. Raman and Dana."), debrief=True, to=1),
             c(note(PLAIN + " Please pass my thanks to Sarah Chen.")),  # no debrief
+            c(
+                note(PLAIN + " May I send you my references? I will mark the date."),
+                debrief=True,
+                to=1,
+            ),
         ],
     ),
     "accuracy.unsupported-number": (

@@ -15,6 +15,7 @@ __all__ = ["check", "find_dates"]
 
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?:%|\b)")
 _LIST_MARK = re.compile(r"^[ \t]*(\d{1,2})[.)][ \t]", re.MULTILINE)
+_FAMILY_NAME_NEXT = re.compile(r" (?!I\b)[A-Z][a-z]")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Z]?[a-z]+)*\b")
 
 _NUMBER_WORDS = {
@@ -102,9 +103,15 @@ def _names(ctx: NoteContext) -> None:
     text = ctx.masked
     vocab = ctx.vocabulary
     common, first_names = _word_set("common_proper"), _word_set("first_names")
+    word_names = _word_set("first_names_also_words")
     pending: list[tuple[int, int]] = []
+    # The name so far began with a given name, so the next word is its family name even
+    # when it is also a dictionary word ("Emily Baker", "Mark Fletcher").
+    given = False
 
     def flush() -> None:
+        nonlocal given
+        given = False
         if pending:
             start, end = pending[0][0], pending[-1][1]
             ctx.emit("accuracy.unsupported-name", start, end, name=text[start:end])
@@ -122,13 +129,20 @@ def _names(ctx: NoteContext) -> None:
             flush()
             last_end = m.end()
             continue
+        starts_name = low in first_names or (
+            # "Will", "Mark", "Grace": a name only when a family name follows, mid-sentence.
+            low in word_names
+            and _FAMILY_NAME_NEXT.match(text, m.end()) is not None
+            and not _at_sentence_start(text, m.start())
+        )
         name_like = (
             _after_honorific(text, m.start())
-            or low in first_names
-            or (bool(pending) and not is_known_word(low))
+            or starts_name
+            or (bool(pending) and (given or not is_known_word(low)))
             or (not _at_sentence_start(text, m.start()) and not is_known_word(low))
         )
         if name_like:
+            given = given or (starts_name and not pending)
             pending.append(m.span())
         else:
             flush()
