@@ -65,7 +65,7 @@ def test_json_output_has_every_field(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert findings
     expected = {
         "rule", "category", "severity", "start", "end", "line", "column", "message",
-        "suggestion", "related_note", "related_start", "related_end", "file",
+        "suggestion", "fix", "related_note", "related_start", "related_end", "file",
     }  # fmt: skip
     for f in findings:
         assert expected <= set(f)

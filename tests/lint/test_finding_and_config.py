@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from pydantic import ValidationError
 
 from followup.errors import ConfigError
@@ -137,3 +138,29 @@ def test_merged_rejects_unknown_rules() -> None:
     """--disable with a misspelled rule name fails instead of silently disabling nothing."""
     with pytest.raises(ConfigError):
         LintConfig().merged(["formalty"])
+
+
+def _labelled_texts() -> list[str]:
+    notes = Path(__file__).resolve().parents[2] / "fixtures" / "notes"
+    return [e["text"] for e in yaml.safe_load((notes / "labelled.yaml").read_text("utf-8"))]
+
+
+def test_fixes_cover_their_finding_and_only_rules_that_replace_have_them() -> None:
+    """A fix is the suggestion as an edit: it covers the finding's span; advice has none."""
+    table = {r.id: r for r in rules()}
+    seen: dict[str, int] = {"fix": 0, "advice": 0}
+    for text in _labelled_texts():
+        for f in lint_note(text):
+            if f.fix is None:
+                seen["advice"] += f.suggestion is not None
+                continue
+            seen["fix"] += 1
+            assert f.suggestion == f.fix.text
+            assert table[f.rule].replaces is not None
+            assert f.fix.start <= f.start <= f.end <= f.fix.end <= len(text)
+            if table[f.rule].replaces == "sentence":
+                assert not text[f.fix.start - 1 : f.fix.start].isalnum()  # a whole sentence
+            if table[f.rule].replaces == "line":
+                assert "\n" not in text[f.fix.start : f.fix.end]
+    assert seen["fix"] > 50
+    assert seen["advice"] > 5

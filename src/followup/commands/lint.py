@@ -108,8 +108,10 @@ def _recipients(
 def _human(findings: Sequence[Finding], path: str, files: Sequence[str]) -> None:
     for f in findings:
         print(f"{path}:{f.line}:{f.column}: {f.severity} {f.rule}: {f.message}")
-        if f.suggestion:
-            print(f"    suggestion: {f.suggestion}")
+        if f.suggestion is not None:
+            # A fix can be applied as it stands; anything else is advice to read.
+            text = f.suggestion or "(delete it)"
+            print(f"    {'suggestion' if f.fix else 'advice'}: {text}")
         if f.related_note is not None:
             print(f"    also in: {files[f.related_note]}")
 

@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
+from typing import Literal
 
 from followup.debrief import Debrief, Interviewer, Tone
 from followup.lint.dates import DateKey, find_dates, plain_number
-from followup.lint.finding import Finding, Severity, position
+from followup.lint.finding import Finding, Fix, Replaces, Severity, position
 from followup.lint.registry import data, lowered, rule_table
 from followup.text import Sentence, split_sentences
 
@@ -204,11 +205,21 @@ class NoteContext:
         *,
         severity: Severity | None = None,
         suggestion: str | None = None,
+        replaces: Replaces | Literal["rule"] | None = "rule",
         **values: object,
     ) -> None:
-        """Record a finding of ``rule`` with its message filled from ``values``."""
+        """Record a finding of ``rule`` with its message filled from ``values``.
+
+        ``replaces`` (by default the rule's own, from ``rules.yaml``) says what the
+        suggestion stands in for; ``None`` makes it advice.
+        """
         info = rule_table()[rule]
         line, column = position(self.text, start)
+        region = info.replaces if replaces == "rule" else replaces
+        fix = None
+        if suggestion is not None and region is not None:
+            fix_start, fix_end = self._region(region, start, end)
+            fix = Fix(start=fix_start, end=fix_end, text=suggestion)
         self.findings.append(
             Finding(
                 rule=rule,
@@ -223,5 +234,16 @@ class NoteContext:
                     {k: " ".join(str(v).split()) for k, v in values.items()}
                 ),
                 suggestion=suggestion,
+                fix=fix,
             )
         )
+
+    def _region(self, region: Replaces, start: int, end: int) -> tuple[int, int]:
+        if region == "line":
+            line_end = self.text.find("\n", start)
+            return start, len(self.text) if line_end < 0 else line_end
+        if region == "sentence":
+            around = [s for s in self.sentences if s.start < max(end, start + 1) and s.end > start]
+            if around:
+                return around[0].start, around[-1].end
+        return start, end

@@ -6,7 +6,16 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["SEVERITY_RANK", "Category", "Finding", "RuleInfo", "Severity", "position"]
+__all__ = [
+    "SEVERITY_RANK",
+    "Category",
+    "Finding",
+    "Fix",
+    "Replaces",
+    "RuleInfo",
+    "Severity",
+    "position",
+]
 
 Category = Literal[
     "duplication",
@@ -20,9 +29,22 @@ Category = Literal[
     "length",
 ]
 Severity = Literal["error", "warning", "info"]
+# What a rule's suggestion stands in for: the finding's own span, the sentence it sits
+# in, or its line (a salutation). A rule without one gives advice to read, not an edit.
+Replaces = Literal["span", "sentence", "line"]
 
 # Higher is more serious; used for sorting, --fail-on and escalation.
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+class Fix(BaseModel):
+    """The edit a suggestion makes: ``note[start:end]`` becomes ``text``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    start: int
+    end: int
+    text: str
 
 
 class Finding(BaseModel):
@@ -39,6 +61,8 @@ class Finding(BaseModel):
     column: int
     message: str
     suggestion: str | None = None
+    # Set when the suggestion can be applied as it stands; otherwise it is advice.
+    fix: Fix | None = None
     related_note: int | None = None
     related_start: int | None = None
     related_end: int | None = None
@@ -55,6 +79,7 @@ class RuleInfo(BaseModel):
     message: str
     rationale: str
     needs_debrief: bool = False
+    replaces: Replaces | None = None
 
 
 def position(text: str, offset: int) -> tuple[int, int]:

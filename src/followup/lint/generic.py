@@ -15,9 +15,12 @@ _CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'’-]+")
 
 
 @cache
-def _stock() -> tuple[tuple[Phrase, str | None], ...]:
-    suggestions = [e.get("suggestion") for e in data("generic")["stock"]]
-    return tuple(zip(compile_patterns("generic", "stock"), suggestions, strict=True))
+def _stock() -> tuple[tuple[Phrase, str | None, bool], ...]:
+    """Each stock pattern with its suggestion and whether that is a drop-in replacement."""
+    entries = data("generic")["stock"]
+    texts = [e.get("replacement", e.get("suggestion")) for e in entries]
+    drop_in = ["replacement" in e for e in entries]
+    return tuple(zip(compile_patterns("generic", "stock"), texts, drop_in, strict=True))
 
 
 @cache
@@ -88,7 +91,7 @@ def _machine_voice(ctx: NoteContext, taken: list[tuple[int, int]]) -> None:
 def check(ctx: NoteContext) -> None:
     """Stock phrases, a note with nothing specific, sentences of pure enthusiasm."""
     taken: list[tuple[int, int]] = []
-    for pattern, suggestion in _stock():
+    for pattern, suggestion, drop_in in _stock():
         for m in pattern.finditer(ctx.lowered, ctx.body_start, ctx.tokens):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -98,6 +101,7 @@ def check(ctx: NoteContext) -> None:
                 m.start(),
                 m.end(),
                 suggestion=suggestion,
+                replaces="span" if drop_in else None,
                 phrase=ctx.text[m.start() : m.end()],
             )
     _machine_voice(ctx, taken)
