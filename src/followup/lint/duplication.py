@@ -2,7 +2,11 @@
 
 Sentences are compared after normalising case, punctuation and the
 recipients' names. Within a loop every substantive sentence is scored against
-every other note's (a loop is a handful of notes). For a large corpus,
+every other note's (a loop is a handful of notes): by token-sequence
+similarity, and, for rewordings that swap synonyms, reorder clauses or change
+tense or person, by the overlap of their content-lemma sets (``content_lemmas``:
+function words and loop facts dropped, stems, irregular forms and synonyms
+folded; the tables live in ``data/duplication.yaml``). For a large corpus,
 ``find_corpus_duplicates`` first collapses identical sentences, then finds
 candidate near-duplicates with MinHash LSH over word 2-shingles, and confirms
 each candidate with the exact scorer, so its cost grows close to linearly.
@@ -11,7 +15,7 @@ each candidate with the exact scorer, so its cost grows close to linearly.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -32,7 +36,9 @@ __all__ = [
     "Unit",
     "check_loop",
     "check_placeholders",
+    "content_lemmas",
     "find_corpus_duplicates",
+    "lemma",
     "similarity_matrix",
     "units",
 ]
@@ -53,6 +59,7 @@ _PLACEHOLDER = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
 _PLACEHOLDER_HINT = re.compile(r"[\[{<]|__|XXX|xxx|TODO|TBD|NAME|Mr\./|Ms\./|Mr/")
 
 
@@ -65,6 +72,7 @@ class Unit:
     end: int
     tokens: tuple[str, ...]
     content: frozenset[str]
+    lemmas: frozenset[str] = frozenset()
 
     @property
     def key(self) -> str:
@@ -109,21 +117,50 @@ def _courtesy_words() -> frozenset[str]:
     return stop | enthusiasm | frozenset(str(w) for w in _settings()["courtesy_words"])
 
 
-def _tokens(text: str, names: frozenset[str]) -> tuple[str, ...]:
+def _normalise(raw: Sequence[str], names: frozenset[str]) -> tuple[str, ...]:
     out = []
-    for t in _TOKEN.findall(text):
+    for t in raw:
         low = t.lower().replace("’", "'")
         out.append("name" if low in names else low)
     return tuple(out)
 
 
-def _is_courtesy(tokens: tuple[str, ...]) -> bool:
+def _tokens(text: str, names: frozenset[str]) -> tuple[str, ...]:
+    return _normalise(_TOKEN.findall(text), names)
+
+
+def _is_fact(index: int, token: str) -> bool:
+    """A proper noun or acronym inside a sentence, or anything holding a digit."""
+    if index and token[0].isupper():
+        return True
+    if len(token) > 1 and token.isupper():
+        return True
+    return not token.isalpha() and _DIGIT.search(token) is not None
+
+
+@cache
+def _gratitude() -> frozenset[str]:
+    return frozenset(str(w) for w in _settings()["gratitude"])
+
+
+def _is_courtesy(tokens: tuple[str, ...], raw: Sequence[str] = ()) -> bool:
     cfg = _settings()
     if len(tokens) < int(cfg["min_tokens"]):
         return True
     filler = _courtesy_words()
     if sum(1 for t in tokens if t not in filler) < int(cfg["min_content"]):
         return True
+    if raw and not _gratitude().isdisjoint(tokens):
+        # Thanks whose only other words are the loop's facts (the day, the role,
+        # the company) is still a courtesy line.
+        facts = _fold_tables().drop
+        rest = sum(
+            1
+            for k, t in enumerate(raw)
+            if not _is_fact(k, t) and tokens[k] not in filler and tokens[k] not in facts
+        )
+        if rest < int(cfg["min_content"]):
+            return True
     best = process.extractOne(" ".join(tokens), _courtesy(), scorer=Indel.normalized_similarity)
     return best is not None and best[1] >= 0.85
 
@@ -138,10 +175,13 @@ def units(
     note: int = 0,
     names: Iterable[str] = (),
     sentences: Sequence[Sentence] | None = None,
+    *,
+    fold: bool = True,
 ) -> list[Unit]:
     """The substantive (non-courtesy) sentences of ``text``, quoted passages ignored.
 
     ``sentences`` (already split, spans into ``text``) saves splitting again.
+    ``fold`` also computes each sentence's content lemmas (see ``content_lemmas``).
     """
     name_set = frozenset(n.lower() for n in names)
     if sentences is None:
@@ -152,9 +192,11 @@ def units(
         ]
     out = []
     for s in sentences:
-        tokens = _tokens(s.text, name_set)
-        if not _is_courtesy(tokens):
-            out.append(Unit(note, s.start, s.end, tokens, _content(tokens)))
+        raw = _TOKEN.findall(s.text)
+        tokens = _normalise(raw, name_set)
+        if not _is_courtesy(tokens, raw):
+            lemmas = _lemmas(raw, tokens) if fold else frozenset()
+            out.append(Unit(note, s.start, s.end, tokens, _content(tokens), lemmas))
     return out
 
 
@@ -167,23 +209,166 @@ def _content(tokens: tuple[str, ...]) -> frozenset[str]:
     return frozenset(t for t in tokens if t not in _stopwords())
 
 
-def _score(a: Unit, b: Unit, cutoff: float = 0.0) -> float:
-    """Token-sequence similarity, or content-word overlap when clauses were reordered.
+# -- content lemmas: what survives a light rewording ----------------------------
 
-    Scores under ``cutoff`` may be returned as 0.0, which lets rapidfuzz stop early.
-    """
-    la, lb = len(a.tokens), len(b.tokens)
-    if min(la, lb) * 2 < max(la, lb):
-        return 0.0
-    ratio = float(Indel.normalized_similarity(a.tokens, b.tokens, score_cutoff=cutoff))
+
+@dataclass(frozen=True, slots=True)
+class _Fold:
+    drop: frozenset[str]
+    irregular: dict[str, str]
+    suffixes: tuple[tuple[str, str], ...]
+    # first word of a phrase -> (the rest of the phrase, its replacement), longest first
+    phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+
+
+@cache
+def _fold_tables() -> _Fold:
     cfg = _settings()
-    ca, cb = a.content, b.content
-    if ratio < float(cfg["verbatim"]) and min(len(ca), len(cb)) >= int(cfg["reorder_min_content"]):
-        shared = len(ca & cb)
-        jaccard = shared / (len(ca) + len(cb) - shared)
-        if jaccard >= float(cfg["reorder_jaccard"]):
-            # Same words in another order: as shared as a light rewording.
-            ratio = max(ratio, min(jaccard, float(cfg["verbatim"]) - 0.01))
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for key, value in (cfg.get("phrases") or {}).items():
+        words = str(key).lower().split()
+        phrases[words[0]].append((tuple(words[1:]), str(value)))
+    drop = (
+        _stopwords()
+        | frozenset(str(w) for w in cfg.get("fact_words") or ())
+        | frozenset(str(w) for w in cfg.get("filler") or ())
+    )
+    return _Fold(
+        drop=drop,
+        irregular={str(k): str(v) for k, v in (cfg.get("irregular") or {}).items()},
+        suffixes=tuple((str(a), str(b)) for a, b in cfg.get("suffixes") or ()),
+        phrases={k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in phrases.items()},
+    )
+
+
+def _stem(word: str) -> str:
+    tables = _fold_tables()
+    word = tables.irregular.get(word, word)
+    for _ in range(2):  # two passes, so "lowered" and "lower" both end as "low"
+        if len(word) <= 4:
+            break
+        for suffix, replacement in tables.suffixes:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)] + replacement
+                break
+        else:
+            break
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    if len(word) > 3 and word[-1] == word[-2]:
+        word = word[:-1]  # planned -> plann -> plan; labelling -> label; skill -> skil
+    return word
+
+
+@cache
+def _synonyms() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for group in _settings().get("synonyms") or ():
+        head = _stem(str(group[0]))
+        for word in group:
+            out[_stem(str(word))] = head
+    return out
+
+
+@cache
+def lemma(word: str) -> str:
+    """The folded lemma of a lower-case word: stemmed, irregular forms and synonyms merged."""
+    stem = _stem(word)
+    return _synonyms().get(stem, stem)
+
+
+@cache
+def _token_lemma(low: str) -> str | None:
+    """The lemma of a normalised token, or None for function words, fillers and facts."""
+    if low.endswith("'s"):
+        low = low[:-2]
+    if len(low) < 2 or low == "name" or low in _fold_tables().drop:
+        return None
+    return lemma(low)
+
+
+@cache
+def _generic_lemmas() -> frozenset[str]:
+    """Lemmas of courtesy, enthusiasm and stock words: shared, they prove nothing."""
+    words = _courtesy_words() | frozenset(str(w) for w in data("generic")["stock_words"])
+    return frozenset(lemma(w) for w in words)
+
+
+def _lemmas(raw: Sequence[str], tokens: Sequence[str]) -> frozenset[str]:
+    """Content lemmas of a sentence's tokens (``raw`` as written, ``tokens`` normalised)."""
+    phrases = _fold_tables().phrases
+    out = set()
+    skip = 0
+    for k, low in enumerate(tokens):
+        if skip:
+            skip -= 1
+            continue
+        if low in phrases:
+            matched = next(
+                (
+                    (rest, replacement)
+                    for rest, replacement in phrases[low]
+                    if tuple(tokens[k + 1 : k + 1 + len(rest)]) == rest
+                ),
+                None,
+            )
+            if matched is not None:
+                out.add(lemma(matched[1]))
+                skip = len(matched[0])
+                continue
+        found = _token_lemma(low)
+        if found is not None and not _is_fact(k, raw[k]):
+            out.add(found)
+    return frozenset(out)
+
+
+def content_lemmas(sentence: str, names: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The set of content lemmas of a sentence, independent of word order.
+
+    Function words, fillers, names and facts (capitalised words inside the
+    sentence, acronyms, numbers, days and months) are dropped; the rest is
+    stemmed and folded through the irregular forms, phrases and synonym groups.
+    """
+    raw = _TOKEN.findall(sentence)
+    return _lemmas(raw, _normalise(raw, names))
+
+
+def _folded_overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard of two content-lemma sets when they pass for one passage reworded, else 0.0."""
+    cfg = _settings()
+    if min(len(a), len(b)) < int(cfg["fold_min_shared"]):
+        return 0.0
+    shared = a & b
+    n = len(shared)
+    if n < int(cfg["fold_min_shared"]) or n < float(cfg["fold_containment"]) * min(len(a), len(b)):
+        return 0.0
+    jaccard = n / (len(a) + len(b) - n)
+    if jaccard < float(cfg["fold_jaccard"]):
+        return 0.0
+    if len(shared - _generic_lemmas()) < int(cfg["fold_min_specific"]):
+        return 0.0
+    return jaccard
+
+
+def _score(a: Unit, b: Unit, cutoff: float = 0.0) -> float:
+    """Token-sequence similarity, or content-lemma overlap when the wording moved.
+
+    A sentence whose synonyms were swapped, clauses reordered or tense changed
+    keeps its content lemmas; such a pair scores between the ``reworded`` and
+    ``verbatim`` thresholds, higher the more it shares. Scores under ``cutoff``
+    may be returned as 0.0, which lets rapidfuzz stop early.
+    """
+    cfg = _settings()
+    reworded, verbatim = float(cfg["reworded"]), float(cfg["verbatim"])
+    la, lb = len(a.tokens), len(b.tokens)
+    ratio = 0.0
+    if min(la, lb) * 2 >= max(la, lb):
+        ratio = float(Indel.normalized_similarity(a.tokens, b.tokens, score_cutoff=cutoff))
+    if ratio < verbatim and a.lemmas and b.lemmas:
+        jaccard = _folded_overlap(a.lemmas, b.lemmas)
+        if jaccard:
+            folded = reworded + (verbatim - 0.01 - reworded) * jaccard
+            ratio = max(ratio, min(folded, verbatim - 0.01))
     return ratio
 
 
@@ -225,20 +410,20 @@ def check_loop(contexts: Sequence[NoteContext], labels: Sequence[str]) -> None:
     cfg = _settings()
     names = _loop_names(contexts)
     per_note = [units(ctx.text, i, names, ctx.sentences) for i, ctx in enumerate(contexts)]
-    # Only sentences sharing two content words can be copies; the index finds them.
-    by_word: dict[str, list[Unit]] = defaultdict(list)
-    for unit in (u for found in per_note for u in found):
-        for word in unit.content:
-            by_word[word].append(unit)
+    # A copy shares two content words; a rewording shares `fold_min_shared` lemmas.
+    # A loop holds a handful of notes, so every pair of sentences is looked at.
+    min_lemmas = int(cfg["fold_min_shared"])
+    everything = [u for found in per_note for u in found]
     for i, ctx in enumerate(contexts):
         total = len(_tokens(ctx.text[ctx.body_start :], names)) or 1
         hits: list[tuple[Unit, Unit, float]] = []
+        others = [o for o in everything if o.note != i]
         for unit in per_note[i]:
-            shared_words = Counter(id(o) for w in unit.content for o in by_word[w] if o.note != i)
+            content, lemmas = unit.content, unit.lemmas
             candidates = [
                 o
-                for o in {id(o): o for w in unit.content for o in by_word[w]}.values()
-                if o.note != i and shared_words[id(o)] >= 2
+                for o in others
+                if len(content & o.content) >= 2 or len(lemmas & o.lemmas) >= min_lemmas
             ]
             best, match = _best(unit, candidates, float(cfg["reworded"]))
             if match is not None and best >= float(cfg["reworded"]):
@@ -379,7 +564,7 @@ def find_corpus_duplicates(
     cut = float(_settings()["reworded"]) if threshold is None else threshold
     by_key: dict[tuple[str, ...], list[Unit]] = defaultdict(list)
     for i, text in enumerate(texts):
-        for unit in units(text, i):
+        for unit in units(text, i, fold=False):
             by_key[unit.tokens].append(unit)
     keys = list(by_key)
     parent = list(range(len(keys)))

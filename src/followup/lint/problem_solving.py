@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from functools import cache
 
 from followup.debrief import Interviewer
@@ -100,6 +101,12 @@ def _patterns(strength: str) -> Patterns:
         phrase = Phrase(source, re.MULTILINE, entry.get("not_after"), gate)
         out.append((phrase, str(entry["signal"])))
     return tuple(out)
+
+
+@cache
+def _named_past() -> re.Pattern[str]:
+    """Past experience at a named employer, in the note's own case ("At Acme I ...")."""
+    return re.compile(str(data("problem_solving")["past_frame_named"]))
 
 
 @cache
@@ -213,6 +220,69 @@ def _combined(low: str, names_issue: bool, features: Features, tokens: frozenset
     return []
 
 
+_WORD = re.compile(r"[a-z][a-z'’-]*")
+# The writer as the subject of a relief ("my experience could help"), not their operation.
+_WRITER = frozenset(
+    {"i", "i'd", "i’d", "i'm", "i’m", "me", "my", "myself", "we", "we'd", "our", "us"}
+)
+_CLAUSE_BREAK = re.compile(r"[,;:—–(]")
+
+
+@dataclass(frozen=True)
+class _Relief:
+    relief: Phrase
+    leads: frozenset[str]
+    verbs: frozenset[str]
+    anaphor: re.Pattern[str]
+    openers: re.Pattern[str]
+    not_interventions: frozenset[str]
+
+
+@cache
+def _relief_lists() -> _Relief:
+    d = data("problem_solving")
+    return _Relief(
+        Phrase(str(d["relief"])),
+        frozenset(str(w) for w in d["relief_leads"]),
+        # With the punctuation a plain split leaves on the last word ("could help.").
+        frozenset(str(w) + end for w in d["relief_verbs"] for end in ("", ".", ",", ";", "!")),
+        re.compile(str(d["relief_object"])),
+        re.compile(str(d["clause_openers"])),
+        frozenset(str(w) for w in d["not_interventions"]),
+    )
+
+
+def _relief(low: str, tokens: frozenset[str]) -> bool:
+    """An intervention claimed to relieve their problem, whatever its verb.
+
+    The subject of the clause before "might / usually / tends to <relieve>" is
+    an action put as a gerund ("Splitting the leg could help"), or an
+    indefinite thing whose relief points back at the problem ("a netting
+    calendar tends to take the sting out of that"). The writer as subject,
+    the writer after the verb ("would help me") and reported plans pass.
+    """
+    lists = _relief_lists()
+    plain = frozenset(low.split())
+    if lists.leads.isdisjoint(plain) or lists.verbs.isdisjoint(plain):
+        return False
+    for m in lists.relief.finditer(low, 0, tokens):
+        head = low[: m.start()]
+        breaks = [b.end() for b in _CLAUSE_BREAK.finditer(head)]
+        clause = head[breaks[-1] if breaks else 0 :].strip()
+        clause = lists.openers.sub("", clause).strip()
+        subject = _WORD.findall(clause)
+        if not subject or _WRITER.intersection(subject) or _REPORTED.search(clause):
+            continue
+        if _SELF.search(low, m.end(), m.end() + 25):
+            continue
+        first = subject[0]
+        if first.endswith("ing") and len(first) > 4 and first not in lists.not_interventions:
+            return True
+        if first in ("a", "an") and lists.anaphor.match(low, m.end()):
+            return True
+    return False
+
+
 def check(ctx: NoteContext) -> None:
     """Flag sentences that prescribe; interest and past experience pass."""
     issues = _key_issues(ctx)
@@ -241,13 +311,15 @@ def check(ctx: NoteContext) -> None:
         strong = strong_at[index]
         weak = weak_at[index]
         strong = strong or _combined(low, issue is not None, features, ctx.tokens)
+        if not strong and _relief(low, ctx.tokens):
+            strong = ["promised result"]
         # Wording no pattern knows: a proposal recognised by its features.
         if not strong and scored and proposes(low, issue is not None):
             strong = ["recommendation"]
         if (
             strong
             and _TOLD_NOT_PROPOSED.issuperset(strong)
-            and _PAST_FRAME.search(low)
+            and (_PAST_FRAME.search(low) or _named_past().search(sentence.text))
             and not _TO_THEM.search(low)
         ):
             strong = []

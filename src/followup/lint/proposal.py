@@ -30,6 +30,8 @@ _NOT_PURPOSE = frozenset(
 
 # "If you ...", "if the kitchen ...": a condition put to them.
 _CONDITION_SUBJECTS = frozenset({"you", "your", "the", "we", "they"})
+# "If / when / once you publish the rota earlier": a change put as a condition.
+_CONDITIONS = frozenset({"if", "when", "once"})
 
 
 def _forms(verb: str) -> set[str]:
@@ -61,6 +63,8 @@ class _Lists:
     guard_phrases: re.Pattern[str]
     past_subjects: frozenset[str]
     threshold: int
+    courtesy: frozenset[str]
+    improvements: frozenset[str]
 
 
 @cache
@@ -82,7 +86,7 @@ def _lists() -> _Lists:
     return _Lists(
         frame=words("frame_words"),
         gate=re.compile(
-            r"\b(?:if|"
+            r"\b(?:if|when|once|"
             + "|".join(re.escape(w).replace("'", "['’]") for w in sorted(words("frame_words")))
             + r")\b"
         ),
@@ -100,6 +104,8 @@ def _lists() -> _Lists:
         guard_phrases=re.compile(str(d["guard_phrases"])),
         past_subjects=words("past_subjects"),
         threshold=int(d["threshold"]),
+        courtesy=words("condition_courtesy"),
+        improvements=words("improvement_words"),
     )
 
 
@@ -115,9 +121,31 @@ def _guarded(low: str, tokens: list[str], seen: frozenset[str], lists: _Lists) -
     return any(t in lists.past_subjects and nxt in lists.past for t, nxt in pairwise(tokens))
 
 
+def _conditional_change(tokens: list[str], lists: _Lists) -> bool:
+    """ "If you publish the rota earlier, the people can plan better": a change put as a condition.
+
+    The condition is addressed to them, its verb is no courtesy ("if you need
+    anything"), and what follows promises an improvement, with the writer
+    nowhere in it ("if you decide, I can start sooner" is logistics).
+    """
+    for i, (word, nxt) in enumerate(pairwise(tokens)):
+        if word not in _CONDITIONS or nxt not in _CONDITION_SUBJECTS:
+            continue
+        after = tokens[i + 1 :]
+        if "i" in after or not lists.courtesy.isdisjoint(after[:4]):
+            continue
+        if not lists.improvements.isdisjoint(after) or not lists.effects.isdisjoint(after[3:]):
+            return True
+    return False
+
+
 def may_propose(note_tokens: frozenset[str]) -> bool:
-    """Whether a note with these words has an action or effect verb (no proposal without one)."""
-    return not _lists().verbs.isdisjoint(note_tokens)
+    """Whether a note may hold a proposal: an action or effect verb, or a condition and a gain."""
+    lists = _lists()
+    if not lists.verbs.isdisjoint(note_tokens):
+        return True
+    conditions = not _CONDITIONS.isdisjoint(note_tokens)
+    return conditions and not lists.improvements.isdisjoint(note_tokens)
 
 
 def proposes(low: str, names_issue: bool = False) -> bool:
@@ -141,8 +169,11 @@ def proposes(low: str, names_issue: bool = False) -> bool:
     imperative = first in lists.base
     gerund = first.endswith("ing") and first in lists.actions
     conditional = any(t == "if" and nxt in _CONDITION_SUBJECTS for t, nxt in pairwise(tokens))
+    framed = imperative or conditional or not lists.frame.isdisjoint(seen)
+    # A condition with a gain ("when you publish the rota earlier, ..."), looked for only if needed.
+    changes: bool | None = None if framed else _conditional_change(tokens, lists)
     # The cheap gate: no frame, no proposal.
-    if not (imperative or conditional or not lists.frame.isdisjoint(seen)):
+    if not (framed or changes):
         return False
     if _guarded(low, tokens, seen, lists):
         return False
@@ -154,6 +185,10 @@ def proposes(low: str, names_issue: bool = False) -> bool:
             action = True
         if not effect and word in lists.effects and prev in lists.effect_lead:
             effect = True
+    if not (action or effect) and (
+        changes if changes is not None else _conditional_change(tokens, lists)
+    ):
+        action = True
     # Something done to the operation, or a change it would see: a "so" alone is no plan.
     if not (action or effect):
         return False

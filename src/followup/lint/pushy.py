@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from followup.lint.context import NoteContext
-from followup.lint.registry import compile_patterns, data
+from followup.lint.registry import Phrase, compile_patterns, data
 
 __all__ = ["check"]
 
@@ -16,6 +16,11 @@ _KINDS = {
     "impatient": "impatient",
     "persistent": "a promise to keep chasing",
     "pushy": "going over their head",
+    "deadline": "a deadline imposed on the reader",
+    "threat": "a conditional threat",
+    "urgency": "manufactured urgency",
+    "guilt": "a guilt trip",
+    "presumption": "presuming the outcome",
 }
 _SUGGESTIONS = {
     "desperate": "I remain very interested in the role and would welcome the next step.",
@@ -27,6 +32,14 @@ _SUGGESTIONS = {
     "impatient": "I wanted to check in briefly on the timing of your decision.",
     "persistent": "If I have not heard by (date), I will check in once.",
     "pushy": "Thank you again for your time; I look forward to hearing about the next step.",
+    "deadline": (
+        "I have another offer to answer by (date); if you can move forward before then I "
+        "would be grateful, and if not, I completely understand."
+    ),
+    "threat": "State your own timeline and leave the decision to them, with permission to say no.",
+    "urgency": "I remain very interested and would welcome the next step whenever it suits you.",
+    "guilt": "I enjoyed the visit and remain very interested in the role.",
+    "presumption": "I would be delighted to take the next step if you decide to move forward.",
 }
 
 
@@ -47,15 +60,44 @@ def check(ctx: NoteContext) -> None:
         if soft and permits_no:
             continue
         for m in pattern.finditer(text, ctx.body_start, ctx.tokens):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+            _emit(ctx, taken, m.start(), m.end(), kind)
+    if not permits_no:
+        _conditional_threats(ctx, taken)
+
+
+def _emit(ctx: NoteContext, taken: list[tuple[int, int]], start: int, end: int, kind: str) -> None:
+    """One finding for ``[start, end)`` unless an earlier one overlaps it."""
+    if any(start < e and s < end for s, e in taken):
+        return
+    taken.append((start, end))
+    phrase = ctx.text[start:end].strip()
+    ctx.emit(
+        "pushy.pressure",
+        start,
+        end,
+        suggestion=_SUGGESTIONS[kind],
+        phrase=f'"{phrase[:1].upper()}{phrase[1:]}"',
+        kind=_KINDS[kind],
+    )
+
+
+@cache
+def _threat(key: str) -> tuple[Phrase, ...]:
+    return tuple(Phrase(str(p)) for p in data("pushy")["conditional_threat"][key])
+
+
+def _conditional_threats(ctx: NoteContext, taken: list[tuple[int, int]]) -> None:
+    """A sanction from the writer in a sentence that also holds a negative condition on the reader.
+
+    Sanctions are rare, so they are searched first over the whole note; the
+    conditions are then looked for only in the sentence around each one.
+    """
+    text = ctx.lowered
+    for sanction in _threat("sanction"):
+        for m in sanction.finditer(text, ctx.body_start, ctx.tokens):
+            sentence = next((s for s in ctx.sentences if s.start <= m.start() < s.end), None)
+            if sentence is None:
                 continue
-            taken.append(m.span())
-            phrase = ctx.text[m.start() : m.end()].strip()
-            ctx.emit(
-                "pushy.pressure",
-                m.start(),
-                m.end(),
-                suggestion=_SUGGESTIONS[kind],
-                phrase=f'"{phrase[:1].upper()}{phrase[1:]}"',
-                kind=_KINDS[kind],
-            )
+            within = text[sentence.start : sentence.end]
+            if any(c.search(within) for c in _threat("condition")):
+                _emit(ctx, taken, m.start(), m.end(), "threat")
