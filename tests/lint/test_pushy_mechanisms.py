@@ -326,3 +326,49 @@ def test_round_three_is_flagged(sentence: str) -> None:
 def test_round_three_near_misses_pass(sentence: str) -> None:
     """A third round of near misses passes."""
     assert not pushy(sentence)
+
+
+# A fourth round, after the second blind set (first contact: pushy 12/15): presuming
+# the outcome ("unless I hear otherwise", notice given before any offer), urging them
+# to hurry, "you won't find another candidate with ...", a decision of theirs expected,
+# visits in the progressive ("I'll be stopping by") and coming back when they are out.
+ROUND_FOUR_BAD = [
+    "I'll be stopping by the store on Saturday afternoon to see whether there is any news.",
+    "If you're not in, I'll come back on Sunday.",
+    "I'll assume that no news is good news unless I hear otherwise.",
+    "I will take it that the role is mine unless you tell me otherwise.",
+    "I'm going to go ahead and give notice at my current job on Monday so that I can start with you.",
+    "Since it went so well, I'll hand in my resignation tomorrow.",
+    "I would urge you not to let this process drag on.",
+    "I'd encourage you to move quickly on this.",
+    "Candidly, you will not find another candidate with my track record at this salary.",
+    "You won't find a stronger engineer who knows the codebase like I do.",
+    "I would expect to hear your decision within the week.",
+    "I'll be dropping in on Thursday to see if there is any news.",
+    "Please don't let the search drag on.",
+]
+
+ROUND_FOUR_GOOD = [
+    "Once I have your offer in writing, I will give notice at my current job.",
+    "I will give notice as soon as I have signed the contract.",
+    "I'll be coming by on Tuesday for the skills test, as arranged.",
+    "If you're not available on Monday, I'm happy to meet any other day.",
+    "I expect to hear from the other firm by Friday; if it is not possible to decide sooner, I completely understand.",
+    "I'd encourage the team's focus on mentoring, which I valued at my last job.",
+    "I will assume the start date we discussed unless you tell me otherwise.",
+    "No news yet from my references, but they have confirmed they are available.",
+    "You will find my references attached, as you asked.",
+    "My current employer needs four weeks' notice, so I could start in early March.",
+]
+
+
+@pytest.mark.parametrize("sentence", ROUND_FOUR_BAD)
+def test_round_four_is_flagged(sentence: str) -> None:
+    """A fourth round of mechanisms is caught."""
+    assert pushy(sentence)
+
+
+@pytest.mark.parametrize("sentence", ROUND_FOUR_GOOD)
+def test_round_four_near_misses_pass(sentence: str) -> None:
+    """Conditions on an offer, logistics and other firms' timelines pass."""
+    assert not pushy(sentence)
