@@ -107,6 +107,30 @@ interviewers:
     )
 
 
+@pytest.mark.parametrize(
+    ("email", "ok"),
+    [
+        ("jo.park@acme.example", True),
+        ("  jo+loops@mail.acme.co.uk ", True),
+        ("Jo Park", False),
+        ("555-0100", False),
+        ("jo@acme", False),
+        ("jo park@acme.com", False),
+        ("Jo Park <jo@acme.com>", False),
+        ("jo@acme.com, tom@acme.com", False),
+    ],
+)
+def test_emails_must_look_like_addresses(email: str, ok: bool) -> None:
+    """A name or phone typed in the e-mail box is refused in one line (the .eml needs it)."""
+    text = MINIMAL.replace("- name: Jo Park", f"- name: Jo Park\n    email: '{email}'")
+    if ok:
+        assert parse_debrief(text).interviewers[0].email == email.strip()
+    else:
+        assert problems(text) == (
+            "interviewers[0].email (Jo Park): must be an e-mail address like name@example.com",
+        )
+
+
 def test_empty_interviewer_list() -> None:
     """A loop with nobody in it is refused in words a user understands."""
     text = MINIMAL.split("interviewers:")[0] + "interviewers: []\n"

@@ -57,6 +57,14 @@ Item = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_FIELD_CHARS)
 ]
 Items = Annotated[tuple[Item, ...], Field(max_length=MAX_LIST_ITEMS)]
+# Loose on purpose (a real address check is the mail server's job); it catches a name
+# or phone number typed in the wrong box, which would make the .eml drafts unusable.
+Email = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, max_length=254, pattern=r"^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;.]+$"
+    ),
+]
 
 _MODEL_CONFIG = ConfigDict(frozen=True, extra="forbid", coerce_numbers_to_str=True)
 
@@ -74,7 +82,7 @@ class Candidate(BaseModel):
     model_config = _MODEL_CONFIG
 
     name: Name
-    email: Text | None = None
+    email: Email | None = None
     phone: Text | None = None
     decision_deadline: dt.date | None = Field(
         default=None, description="When you must decide on other offers."
@@ -104,7 +112,7 @@ class Interviewer(BaseModel):
 
     name: Name
     title: Text | None = None
-    email: Text | None = None
+    email: Email | None = None
     honorific: Honorific | None = None
     role: Role = "other"
     first_name_invited: bool = False
@@ -199,6 +207,8 @@ def _describe(error: Mapping[str, Any]) -> str:
         return "list at least one person you met"
     if kind == "string_too_short":
         return "must not be empty"
+    if kind == "string_pattern_mismatch":
+        return "must be an e-mail address like name@example.com"
     if kind.startswith("date"):
         return "must be a date like 2027-03-09"
     if kind == "bool_parsing" or kind == "bool_type":
