@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: app test lint typecheck unit e2e fuzz bench clean
+.PHONY: app test lint typecheck unit e2e fuzz bench model clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ fuzz: $(VENV)/.dev-installed
 
 bench: $(VENV)/.dev-installed
 	@for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+# Retrain the problem-solving word model from fixtures/notes (after changing the labels).
+model: $(VENV)/.dev-installed
+	$(BIN)/python tools/train_problem_model.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info test-artifacts

@@ -31,6 +31,10 @@ LABELLED = NOTES / "labelled.yaml"
 # holdout*.yaml: each written after the rules were tuned on the files before
 # it, so its first measurement shows how the rules generalise to new wording.
 HOLDOUTS = "holdout*.yaml"
+# Blind sets written with one label per note (the fault the writer meant): a finding
+# of another category on a faulty note ("sooo" in an informal note is also a
+# spelling slip) is neither a hit nor a false alarm. Clean notes are fully scored.
+SINGLE_LABEL_SOURCES = frozenset({"holdout-3", "holdout-4"})
 LOOPS = NOTES / "loops"
 DEBRIEFS = ROOT / "fixtures" / "debriefs"
 
@@ -66,6 +70,11 @@ class Entry:
     @property
     def clean(self) -> bool:
         return not self.categories
+
+    @property
+    def single_label(self) -> bool:
+        """A note of a blind set labelled with its one main fault: other flags are unscored."""
+        return bool(self.categories) and self.source in SINGLE_LABEL_SOURCES
 
     @property
     def interest_only(self) -> bool:
@@ -182,7 +191,7 @@ class Report:
             flagged = category in r.flagged
             if labelled and flagged:
                 tp.append(r.entry.id)
-            elif flagged:
+            elif flagged and not r.entry.single_label:
                 fp.append(r.entry.id)
             elif labelled:
                 fn.append(r.entry.id)

@@ -153,6 +153,139 @@ LOGISTICS_NEAR = [
     "If it is not an issue, moving my start date to May would help with my notice.",
     "I'd be glad to send a sample report of the kind I wrote at Meridian.",
     "A quick reply would help me plan my notice period, but please don't feel rushed.",
+    # A polite timeline (holdout-4, tl-h4-02): their process, and the writer's preference.
+    "I would much rather join Halden, and if your timeline allows you to take the next step sooner, I would welcome it.",
+    "I understand a search like this takes time, and I would rather the board be confident in its choice than rushed.",
+    "If your schedule permits a second conversation next week, I would be glad to come in.",
+]
+
+# A clause that only points at their problem ("you mentioned") before the clause that proposes.
+POINTER_THEN_PROPOSAL = [
+    "On the no-show rate you mentioned, a personal reminder call the day before could bring it down.",
+    "Regarding the delays which you had mentioned, I would humbly suggest that the department consider a single-window system.",
+    "About the weekend overtime you described, a second float nurse on Saturdays would cut most of it.",
+    "On the returns you explained, a photo check at packing could bring the number down.",
+    "Since you mentioned that waiting times had grown, the surgery could open a second triage line in the mornings.",
+    "The missed deliveries you described: a text to each customer an hour before could keep most of them from happening.",
+    "As for the slow month-end close you mentioned, a netting calendar agreed with the subsidiaries could cut it by several days.",
+    "On the churn you described, a call from the account manager in month two could win back a fair number of them.",
+    "Regarding the late rotas which you had mentioned, I would respectfully suggest that the ward publish them a month ahead.",
+    "With the no-shows you mentioned, a text the evening before could cut them noticeably.",
+]
+POINTER_THEN_PROPOSAL_NEAR = [
+    "On the no-show rate you mentioned, I would love to learn more about what the clinic has tried.",
+    "At my last clinic, reminder calls brought no-shows down by a third.",
+    "At my last clinic, we found that reminder calls could bring no-shows down.",
+    "You mentioned the weekend overtime, which I would be glad to hear more about.",
+    "I was glad to hear that the new rota should help with weekend coverage.",
+    "You mentioned the new booking system, which should help the front desk a great deal.",
+    "Regarding the delays you had mentioned, I would be happy to discuss my experience with similar schemes.",
+    "On the returns you explained, how does the team decide which parcels to inspect?",
+    "I enjoyed hearing how the new rota, once it is in place, should free up the nurses.",
+    "Your plan to add a second shift sounds great, and it should help with the backlog.",
+    "You said the new booking tool could bring the no-shows down, which is exciting.",
+    "As you said, the new system should go a long way for your drivers.",
+    "I was excited to hear about the new scheduling system, which should cut the wait times.",
+    "Regarding the start date you mentioned, I could begin on the 14th if that helps your team.",
+    "Happy to send anything else you need, and no worries if the decision takes a while on your end.",
+    "I'd be glad to come back for a second visit, and no rush if the board needs longer to cut the shortlist.",
+    "I've been running the night shift at a busy depot for three years, loading the vans and training the new drivers, so I'd fit right in with your team.",
+    "With my ten years of buying experience, you would be making a real mistake to hire anyone else.",
+]
+
+# A benefit claimed for something that is not the writer, after a modal or a habit.
+BENEFIT = [
+    "A short round of calls from board members in January could win back a good share of the lapsed donors.",
+    "A prep list by station, posted at two, might take some of the pressure off the cooks.",
+    "Maybe a small welcome card in the guest's own language could help with this kind of comment.",
+    "A shared parts shelf in each van would go a long way for the engineers.",
+    "A weekly stand-up with the night porters could make a real difference to the handovers.",
+    "A second checkout lane at lunch could free up the pharmacists for consultations.",
+    "Pairing each new adjuster with a senior one would head off most of the rework on the desk.",
+    "A one-page FAQ for applicants can sort out most of the calls before they reach the office.",
+    "About the Friday bottleneck at the pass, a second expo on Fridays might take a lot of the heat off the line cooks.",
+    "Little things like a named contact for each supplier tend to pay off quickly for the buyers.",
+    "Maybe a short checklist at handover could help with these kinds of errors on the ward.",
+]
+BENEFIT_NEAR = [
+    "Any feedback you can share would go a long way.",
+    "My experience with donor calls could make a real difference to your team.",
+    "A second conversation could help clear up any remaining questions about the start date.",
+    "I'd be happy to send my portfolio or references if that would help.",
+    "Working a trial shift would help me see the kitchen at full speed.",
+    "At my last store, a second checkout lane at lunch freed up the pharmacists.",
+    "Could a reminder call bring the no-show rate down?",
+    "My background in retail could go a long way for your customers.",
+    "Your thoughts on the timeline would help a great deal.",
+    "I believe my background in logistics could help your team with the backlog.",
+    "My ten years on the floor, I think, would go a long way for your customers.",
+    "When I was at Acme, a weekly stand-up made a real difference to the handovers.",
+    "I'd be happy to send my portfolio, which should give you a sense of my design work.",
+    "The volunteers, who have been coming for a decade, make all the difference to the families.",
+    "Would a reminder call the day before help with the no-shows?",
+]
+
+# An explicit recommendation, with room for a modest adverb or a modest noun.
+RECOMMENDATION_FRAME = [
+    "I would urge the practice to move the recall letters to text messages.",
+    "I would humbly suggest that the council publish the grant calendar in January.",
+    "May I suggest rotating the porters between the two wings.",
+    "I'd gently recommend that the warehouse move the fast-moving lines closer to the dock.",
+    "My humble suggestion would be to pair each new teller with a senior colleague for the first month.",
+    "In my opinion, the best way to raise sign-ups would be to put the membership form on the ticket page.",
+    "The answer might be to batch the lab requests by ward.",
+    "The key here is to publish the rota two weeks ahead.",
+    "You may want to pilot the new menu on Tuesdays first.",
+    "It could be worth trialling evening appointments for working parents.",
+    "One option would be to stagger the start times on the loading dock.",
+    "Might I suggest that the front desk hand out the Wi-Fi code with the key card.",
+    "I'd quietly recommend that the district move the benchmark test to October.",
+    "In my view, the simplest way to cut the queue would be to open the second till at noon.",
+    "The trick might be to route the small claims to a fast-track desk.",
+]
+RECOMMENDATION_FRAME_NEAR = [
+    "I would urge you to make your decision quickly, as other offers are on the table.",
+    "I'd strongly suggest that the panel move forward with my application this week.",
+    "May I suggest a short call next week to discuss next steps.",
+    "I would humbly suggest that you contact my former manager for a reference.",
+    "The best way to reach me is by phone after five.",
+    "I'd recommend the Thai place on Ferry Street if you haven't tried it.",
+    "My one suggestion would be that we meet at the site next time.",
+    "I can recommend two former colleagues as references.",
+    "The key for me is to keep learning from people like your team.",
+    "In my opinion, the best part of the visit was meeting the volunteers.",
+    "Would you suggest that I read anything before the next round?",
+    "What would you recommend that the new hire focus on first?",
+]
+
+# A deliverable made for their problem, or free work on it, offered unasked.
+DELIVERABLE = [
+    "I've attached a two-page memo outlining how I would approach the review backlog.",
+    "I've enclosed a short outline of how the intake could be split between two clerks.",
+    "I have linked a rough deck with three options for the loyalty scheme.",
+    "I've included a one-page sketch of a new station layout for the line.",
+    "I've attached a document outlining how the ward could stagger breaks.",
+    "I'd be happy to offer a free review of your current AP workflow.",
+    "I'd be glad to run a complimentary audit of your stock counts before you decide.",
+    "I could spend a day with your clerks, map the approval path, and send you a short written summary of where the bottlenecks are.",
+    "I'm happy to shadow the dispatch desk for a morning and send you notes on the biggest delays.",
+    "I've attached a short memo setting out how the intake could be split.",
+    "I have enclosed a rough outline of a new onboarding sequence for the drivers.",
+    "I'd be glad to do a free assessment of your loading dock before you decide.",
+    "I could sit with the dispatchers for a week and send you a report on where the delays come from.",
+]
+DELIVERABLE_NEAR = [
+    "I've attached my portfolio and the writing sample you asked for.",
+    "I've attached a memo I wrote at my last firm as a writing sample.",
+    "I'd be happy to send my references or a writing sample.",
+    "I'd be happy to send you a summary of my experience with audits.",
+    "I'll send you a summary of what we discussed about the start date.",
+    "I've attached the sample lesson plan from my student teaching.",
+    "I'm happy to complete a free trial shift whenever suits you.",
+    "I'd be glad to do a free skills assessment of my own if that helps.",
+    "I've included a copy of my nursing licence and my certificates.",
+    "I'd be happy to send the writing sample you asked for.",
+    "Would a free trial shift next week be useful?",
 ]
 
 POSITIVE = [
@@ -162,6 +295,10 @@ POSITIVE = [
     *UNPAID_OFFER,
     *UNREQUESTED_WORK,
     *CONDITION_IMPROVEMENT,
+    *POINTER_THEN_PROPOSAL,
+    *BENEFIT,
+    *RECOMMENDATION_FRAME,
+    *DELIVERABLE,
 ]
 NEGATIVE = [
     *WONDERING_NEAR,
@@ -171,6 +308,10 @@ NEGATIVE = [
     *UNREQUESTED_WORK_NEAR,
     *CONDITION_IMPROVEMENT_NEAR,
     *LOGISTICS_NEAR,
+    *POINTER_THEN_PROPOSAL_NEAR,
+    *BENEFIT_NEAR,
+    *RECOMMENDATION_FRAME_NEAR,
+    *DELIVERABLE_NEAR,
 ]
 
 

@@ -10,12 +10,13 @@ from functools import cache
 from followup.debrief import Interviewer
 from followup.lint.context import NoteContext
 from followup.lint.keywords import any_mention, stems
-from followup.lint.proposal import may_propose, proposes
+from followup.lint.problem_model import Model, load_model
+from followup.lint.proposal import clause_start, may_propose, proposes
 from followup.lint.registry import Phrase, data
 from followup.lint.spelling import is_known_word
 from followup.text import Sentence
 
-__all__ = ["check"]
+__all__ = ["check", "check_model"]
 
 _SIGNALS = {
     "plan": "proposed plan",
@@ -26,6 +27,7 @@ _SIGNALS = {
     "deliverable": "unrequested deliverable",
     "step": "list of steps",
     "proposed fix": "proposed fix",
+    "model": "suggestion",
 }
 _LIST_ITEM = re.compile(
     r"^[ \t]*(?:\d{1,2}[.)]|[-*•·–]|\(?[a-z][.)]|step\s+\d+:?)[ \t]+(\S+)", re.I | re.M
@@ -203,11 +205,15 @@ def _combined(low: str, names_issue: bool, features: Features, tokens: frozenset
     effect, problem, intent, safe, diagnosis = features
     for m in effect.finditer(low, 0, tokens):
         subject = low[max(0, m.start() - 40) : m.start()].split()[-3:]
-        # "This experience would help me ..." is about the candidate, not a fix.
-        if _PEOPLE.intersection(subject) or _SELF.search(low, m.end(), m.end() + 25):
+        # "This experience would help me ...", "I believe my background could help the
+        # team with ...": the candidate, not a fix, anywhere in the clause's subject.
+        clause = low[clause_start(low, m.start()) : m.start()]
+        own = _WRITER.intersection(_WORD.findall(_relief_lists().openers.sub("", clause.strip())))
+        if _PEOPLE.intersection(subject) or own or _SELF.search(low, m.end(), m.end() + 25):
             continue
-        # "I was glad to hear the planned upgrade should help" reports their plan.
-        if _REPORTED.search(low, 0, m.start()):
+        # "I was glad to hear the planned upgrade should help" reports their plan; a report
+        # in a clause that only points at the problem ("on the delays you mentioned, ...") does not.
+        if _REPORTED.search(low, clause_start(low, m.start()), m.start()):
             continue
         if names_issue or problem.search(low):
             return ["promised result"]
@@ -285,6 +291,55 @@ def _relief(low: str, tokens: frozenset[str]) -> bool:
 
 def check(ctx: NoteContext) -> None:
     """Flag sentences that prescribe; interest and past experience pass."""
+    before = len(ctx.findings)
+    _check_rules(ctx)
+    if not any(f.category == "problem_solving" for f in ctx.findings[before:]):
+        check_model(ctx, load_model())
+
+
+# A sentence the model may point at: in the body, long enough to hold a proposal, and
+# neither a question, interest, nor logistics; words alone cannot tell those apart.
+_MODEL_MIN_WORDS = 5
+_NOT_A_FIX = re.compile(
+    r"\?\s*$|\b(?:glad|happy|love|keen|eager|curious|interested|excited)\s+to\s+"
+    r"(?:hear|learn|discuss|talk|know|understand|explore|see|meet|dig)\b|\b(?:hear|learn)\s+more\b"
+    r"|\bif\s+you\s+(?:decide|choose|would\s+like|need|want)\b|\b(?:move|moving|go|going)\s+"
+    r"(?:forward|ahead)\b|\bnext\s+steps?\b|\bstart\s+(?:within|on|in|by)\b"
+)
+
+
+def check_model(ctx: NoteContext, model: Model) -> None:
+    """The rules found nothing; the word model may still find the note reads as a fix."""
+    if model.score(ctx.text) < model.threshold:
+        return
+    candidates = [
+        s
+        for s in ctx.sentences
+        if s.start >= ctx.body_start
+        and len(s.text.split()) >= _MODEL_MIN_WORDS
+        and not _REQUESTED.search(ctx.lowered[s.start : s.end])
+        and not _NOT_A_FIX.search(ctx.lowered[s.start : s.end])
+    ]
+    if not candidates:
+        return
+    weights = [model.weight(s.text) for s in candidates]
+    best = max(range(len(candidates)), key=weights.__getitem__)
+    if weights[best] <= 0:
+        return
+    sentence = candidates[best]
+    issues = _key_issues(ctx)
+    issue = any_mention(issues, stems(sentence.text)) if issues else None
+    ctx.emit(
+        "problem_solving.prescription",
+        sentence.start,
+        sentence.end,
+        severity="warning",
+        suggestion=_suggestion(issue),
+        signal=_SIGNALS["model"],
+    )
+
+
+def _check_rules(ctx: NoteContext) -> None:
     issues = _key_issues(ctx)
     listed = _plan_list(ctx)
     if listed:

@@ -79,8 +79,9 @@ _BRITISH = (
     ("amme", "am"),
     ("ammes", "ams"),
 )
-# British digraphs anywhere in the word: paediatric, anaesthetic, oestrogen.
-_DIGRAPHS = (("ae", "e"), ("oe", "e"))
+# British spellings inside the word: paediatric, anaesthetic, oestrogen; neighbourhood,
+# favourable, behavioural; mould, smoulder.
+_DIGRAPHS = (("ae", "e"), ("oe", "e"), ("our", "or"), ("ould", "old"))
 
 
 @cache

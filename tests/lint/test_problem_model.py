@@ -1,0 +1,107 @@
+"""The problem-solving word model: the shipped weights are the trained ones, and how it is used."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from followup.lint import Finding, lint_note
+from followup.lint.context import NoteContext
+from followup.lint.problem_model import Model, body, load_model
+from followup.lint.problem_solving import check_model
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _module(path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def corpus() -> tuple[object, ...]:
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        return tuple(_module(ROOT / "bench" / "lint_quality.py").load_corpus())
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+
+
+def test_shipped_weights_are_what_the_corpus_trains(corpus: tuple[object, ...]) -> None:
+    """Edit the labelled notes without retraining and this fails: run `make model`."""
+    trainer = _module(ROOT / "tools" / "train_problem_model.py")
+    texts = [body(e.text) for e in corpus]  # type: ignore[attr-defined]
+    labels = ["problem_solving" in e.categories for e in corpus]  # type: ignore[attr-defined]
+    weights, bias = trainer.fit(texts, labels)
+    model = load_model()
+    assert bias == pytest.approx(model.bias, abs=2e-4)
+    kept = {f: w for f, w in weights.items() if abs(w) >= 1e-4}
+    assert set(model.weights) <= set(weights)
+    worst = max(abs(kept.get(f, 0.0) - w) for f, w in model.weights.items())
+    assert worst < 2e-4
+
+
+def test_model_separates_the_corpus(corpus: tuple[object, ...]) -> None:
+    """On the notes it was trained on: nearly every problem-solving note, few interest-only."""
+    model = load_model()
+    ps = [e for e in corpus if "problem_solving" in e.categories]  # type: ignore[attr-defined]
+    interest = [e for e in corpus if e.interest_only]  # type: ignore[attr-defined]
+    caught = sum(model.score(e.text) >= model.threshold for e in ps)  # type: ignore[attr-defined]
+    flagged = sum(model.score(e.text) >= model.threshold for e in interest)  # type: ignore[attr-defined]
+    assert caught / len(ps) >= 0.9
+    assert flagged / len(interest) <= 0.1
+
+
+NOTE = (
+    "Dear Ms. Reed,\n\n"
+    "Thank you for showing me the clinic on Tuesday. "
+    "A reminder call the day before could bring the no-shows down. "
+    "Would a reminder call help with the no-shows? "
+    "I would be glad to hear more about the reminder calls.\n\n"
+    "Best regards,\nSam Park\n"
+)
+# A stand-in model: only the words of a reminder call count.
+REMINDERS = Model(weights={"reminder": 2.0, "call": 1.0, "no-shows": 0.5}, bias=0.0, threshold=0.5)
+
+
+def _model_findings(text: str, model: Model) -> list[Finding]:
+    ctx = NoteContext(text)
+    check_model(ctx, model)
+    return ctx.findings
+
+
+def test_a_model_finding_is_a_warning_on_the_weightiest_statement() -> None:
+    """It warns on the sentence that weighs most, never on a question or on interest."""
+    (finding,) = _model_findings(NOTE, REMINDERS)
+    assert finding.rule == "problem_solving.prescription"
+    assert finding.severity == "warning"
+    assert NOTE[finding.start : finding.end] == (
+        "A reminder call the day before could bring the no-shows down."
+    )
+    assert finding.fix is not None  # the usual rewrite replaces that sentence
+
+
+def test_the_model_is_silent_below_its_threshold_or_without_a_statement() -> None:
+    assert not _model_findings(NOTE, dataclasses.replace(REMINDERS, threshold=0.999))
+    only_questions = NOTE.replace(
+        "A reminder call the day before could bring the no-shows down. ", ""
+    )
+    assert not _model_findings(only_questions, REMINDERS)
+
+
+def test_the_rules_come_first() -> None:
+    """Where a rule already flags the note, the model adds nothing."""
+    text = NOTE.replace("Thank you", "Here is my plan: hire two schedulers. Thank you")
+    found = [f for f in lint_note(text) if f.category == "problem_solving"]
+    assert found
+    assert all("suggestion reads" not in f.message for f in found)
