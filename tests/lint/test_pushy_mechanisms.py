@@ -372,3 +372,62 @@ def test_round_four_is_flagged(sentence: str) -> None:
 def test_round_four_near_misses_pass(sentence: str) -> None:
     """Conditions on an offer, logistics and other firms' timelines pass."""
     assert not pushy(sentence)
+
+
+# A fifth round, after blind sets A and B (first contact: pushy 9/12 and 8/12): contact on
+# a schedule, sacrifices held over the reader, telling others the job is yours, taking
+# the offer as made, telling them to stop interviewing, impatience over silence, waiting
+# by the phone at any hour.
+ROUND_FIVE_BAD = [
+    "I'll give you a call every Monday and Thursday morning until a decision is made.",
+    "I will ring the office each morning until I hear.",
+    "I'll also check in with your assistant, Ms. Park, in between.",
+    "I turned down a second interview with another firm so that I could focus entirely on this opportunity.",
+    "I declined two other offers to concentrate on this one.",
+    "I trust you will not leave me in an awkward position.",
+    "I have already told my current director that I expect to be leaving.",
+    "I have already told my family and my current head that I will be joining you in September.",
+    "I've let my landlord know that I will be moving to Leeds in August.",
+    "I've cleared my calendar so we can move quickly on the offer and contract.",
+    "Let me know which day suits for signing.",
+    "I'd like to lock in a start date of 1 July.",
+    "There really isn't any need to keep interviewing other people.",
+    "You can stop interviewing now; I am the one.",
+    "I'd hate for the team to lose momentum by dragging the search on.",
+    "It has now been over a week and I have not received any feedback.",
+    "It's been two weeks and I still haven't heard anything.",
+    "Please let me know the status of my application without further delay.",
+    "I find this quite surprising, considering the effort I put in.",
+    "I'll keep my phone on and close by all weekend in case you have news.",
+    "I'm happy to take a call at any hour, even late at night.",
+    "Honestly I'm not sure what I'll do if it doesn't work out.",
+    "This job means more to me than I can put into words.",
+]
+
+ROUND_FIVE_GOOD = [
+    "I'll call on Monday at ten, as you suggested.",
+    "I'll check in once after the 15th if I haven't heard, as you suggested.",
+    "I turned down a promotion last year to finish my degree, which taught me a lot about priorities.",
+    "I have already told my references to expect your call.",
+    "I've let my current manager know I am interviewing, with her blessing.",
+    "If you decide to make an offer, I could sign the contract within a day.",
+    "Once an offer is made, I'd be glad to sign the paperwork quickly.",
+    "There is no need to reply to this note.",
+    "It has been a week since the tour and I keep thinking about the new wing.",
+    "I find this kind of work deeply rewarding.",
+    "I keep my phone with me during the day, so a call any time before six works.",
+    "I'm not sure what the team's view is yet, and I'd love to hear it.",
+    "Please don't hesitate to reach me at any time during office hours.",
+]
+
+
+@pytest.mark.parametrize("sentence", ROUND_FIVE_BAD)
+def test_round_five_is_flagged(sentence: str) -> None:
+    """A fifth round of mechanisms is caught."""
+    assert pushy(sentence)
+
+
+@pytest.mark.parametrize("sentence", ROUND_FIVE_GOOD)
+def test_round_five_near_misses_pass(sentence: str) -> None:
+    """Arranged calls, offers made first, and everyday phrases pass."""
+    assert not pushy(sentence)
