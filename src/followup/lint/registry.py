@@ -42,10 +42,12 @@ class Phrase:
     ``\\b`` or under IGNORECASE, so the pattern is compiled without both and
     the word boundary is checked on each match instead (~10x faster).
     ``not_after`` rejects a match preceded by it ("rarely a" quick fix);
+    ``not_in_sentence`` rejects a match whose sentence holds it anywhere ("once
+    an offer is made, I will sign the contract"), checked only on a match;
     ``gate`` skips the search when none of its words occur in the text.
     """
 
-    __slots__ = ("_boundary", "_not_after", "_regex", "anchored", "gate")
+    __slots__ = ("_boundary", "_not_after", "_not_in_sentence", "_regex", "anchored", "gate")
 
     def __init__(
         self,
@@ -53,12 +55,14 @@ class Phrase:
         flags: int = 0,
         not_after: str | None = None,
         gate: frozenset[str] = frozenset(),
+        not_in_sentence: str | None = None,
     ) -> None:
         # "^" anchors a pattern at the start of the text it is given (a sentence).
         self.anchored = pattern.startswith("^")
         self._boundary = pattern.startswith("\\b")
         self._regex = re.compile(pattern[2:] if self._boundary else pattern, flags)
         self._not_after = re.compile(f"(?:{not_after})\\s*$") if not_after else None
+        self._not_in_sentence = re.compile(not_in_sentence) if not_in_sentence else None
         self.gate = gate or _first_words(pattern)
 
     def finditer(
@@ -76,6 +80,10 @@ class Phrase:
             if self._boundary and start > 0 and _is_word(lowered[start - 1]):
                 continue
             if self._not_after and self._not_after.search(lowered, max(0, start - 24), start):
+                continue
+            if self._not_in_sentence and self._not_in_sentence.search(
+                lowered, _sentence_start(lowered, start), _sentence_end(lowered, m.end())
+            ):
                 continue
             yield m
 
@@ -108,6 +116,18 @@ def _first_words(pattern: str) -> frozenset[str]:
     return frozenset(words)
 
 
+_STOPS = ".!?\n"
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(stop, 0, pos) for stop in _STOPS) + 1
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    ends = [i for i in (text.find(stop, pos) for stop in _STOPS) if i >= 0]
+    return min(ends, default=len(text))
+
+
 def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
@@ -132,7 +152,15 @@ def compile_patterns(name: str, key: str, multiline: bool = False) -> tuple[Phra
     for entry in data(name)[key]:
         if isinstance(entry, dict):
             gate = frozenset(str(w) for w in entry.get("gate", ()))
-            out.append(Phrase(str(entry["pattern"]), flags, entry.get("not_after"), gate))
+            out.append(
+                Phrase(
+                    str(entry["pattern"]),
+                    flags,
+                    entry.get("not_after"),
+                    gate,
+                    entry.get("not_in_sentence"),
+                )
+            )
         else:
             out.append(Phrase(str(entry), flags))
     return tuple(out)
