@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 
 from followup.lint.registry import data
 
-__all__ = ["any_mention", "content_words", "mentions", "stems"]
+__all__ = ["any_mention", "content_words", "mentions", "stems", "stems_at"]
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -35,6 +35,17 @@ def content_words(text: str) -> list[str]:
 
 def stems(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in content_words(text))
+
+
+def stems_at(text: str) -> list[tuple[int, str]]:
+    """(offset, stem) of every content word of ``text``, in order."""
+    stop = _stopwords()
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group().lower().replace("’", "'")
+        if len(w) >= 3 and w not in stop:
+            out.append((m.start(), _stem(w)))
+    return out
 
 
 @lru_cache(maxsize=4096)

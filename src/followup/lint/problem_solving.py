@@ -9,7 +9,7 @@ from functools import cache
 
 from followup.debrief import Interviewer
 from followup.lint.context import NoteContext
-from followup.lint.keywords import any_mention, stems
+from followup.lint.keywords import any_mention, stems, stems_at
 from followup.lint.problem_model import Model, load_model
 from followup.lint.proposal import clause_start, may_propose, proposes
 from followup.lint.registry import Phrase, data
@@ -339,6 +339,17 @@ def check_model(ctx: NoteContext, model: Model) -> None:
     )
 
 
+def _stems_by_sentence(text: str, sentences: list[Sentence]) -> list[frozenset[str]]:
+    """Each sentence's content stems, from one pass over the note (not one per sentence)."""
+    starts = [s.start for s in sentences]
+    found: list[set[str]] = [set() for _ in sentences]
+    for start, stem in stems_at(text):
+        index = bisect_right(starts, start) - 1
+        if index >= 0 and start < sentences[index].end:
+            found[index].add(stem)
+    return [frozenset(f) for f in found]
+
+
 def _check_rules(ctx: NoteContext) -> None:
     issues = _key_issues(ctx)
     listed = _plan_list(ctx)
@@ -356,10 +367,11 @@ def _check_rules(ctx: NoteContext) -> None:
     weak_at = _signals_by_sentence(ctx, sentences, "weak")
     weak_only: list[tuple[Sentence, list[str], str | None]] = []
     scored = may_propose(ctx.tokens)
+    sentence_stems = _stems_by_sentence(ctx.text, sentences) if issues else []
     for index, sentence in enumerate(sentences):
         if listed and listed[0] <= sentence.start < listed[1]:
             continue
-        issue = any_mention(issues, stems(sentence.text)) if issues else None
+        issue = any_mention(issues, sentence_stems[index]) if issues else None
         low = ctx.lowered[sentence.start : sentence.end]
         if _REQUESTED.search(low):
             continue
