@@ -46,9 +46,9 @@ fuzz: $(VENV)/.dev-installed
 bench: $(VENV)/.dev-installed
 	@for f in bench/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
 
-# Retrain the problem-solving word model from fixtures/notes (after changing the labels).
+# Retrain the word models (problem solving, pushy) from fixtures/notes (after changing labels).
 model: $(VENV)/.dev-installed
-	$(BIN)/python tools/train_problem_model.py
+	$(BIN)/python tools/train_word_model.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info test-artifacts

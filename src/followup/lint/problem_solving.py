@@ -10,10 +10,10 @@ from functools import cache
 from followup.debrief import Interviewer
 from followup.lint.context import NoteContext
 from followup.lint.keywords import any_mention, stems, stems_at
-from followup.lint.problem_model import Model, load_model
 from followup.lint.proposal import clause_start, may_propose, proposes
 from followup.lint.registry import Phrase, data
 from followup.lint.spelling import is_known_word
+from followup.lint.word_model import Model, load_model, weightiest
 from followup.text import Sentence
 
 __all__ = ["check", "check_model"]
@@ -294,7 +294,7 @@ def check(ctx: NoteContext) -> None:
     before = len(ctx.findings)
     _check_rules(ctx)
     if not any(f.category == "problem_solving" for f in ctx.findings[before:]):
-        check_model(ctx, load_model())
+        check_model(ctx, load_model("problem_solving"))
 
 
 # A sentence the model may point at: in the body, long enough to hold a proposal, and
@@ -320,13 +320,9 @@ def check_model(ctx: NoteContext, model: Model) -> None:
         and not _REQUESTED.search(ctx.lowered[s.start : s.end])
         and not _NOT_A_FIX.search(ctx.lowered[s.start : s.end])
     ]
-    if not candidates:
+    sentence = weightiest(model, candidates)
+    if sentence is None:
         return
-    weights = [model.weight(s.text) for s in candidates]
-    best = max(range(len(candidates)), key=weights.__getitem__)
-    if weights[best] <= 0:
-        return
-    sentence = candidates[best]
     issues = _key_issues(ctx)
     issue = any_mention(issues, stems(sentence.text)) if issues else None
     ctx.emit(

@@ -6,8 +6,9 @@ from functools import cache
 
 from followup.lint.context import NoteContext
 from followup.lint.registry import Phrase, compile_patterns, data
+from followup.lint.word_model import Model, load_model, weightiest
 
-__all__ = ["check"]
+__all__ = ["check", "check_model"]
 
 _KINDS = {
     "desperate": "desperate",
@@ -21,6 +22,7 @@ _KINDS = {
     "urgency": "manufactured urgency",
     "guilt": "a guilt trip",
     "presumption": "presuming the outcome",
+    "model": "pressure, in its wording as a whole",
 }
 _SUGGESTIONS = {
     "desperate": "I remain very interested in the role and would welcome the next step.",
@@ -63,6 +65,37 @@ def check(ctx: NoteContext) -> None:
             _emit(ctx, taken, m.start(), m.end(), kind)
     if not permits_no:
         _conditional_threats(ctx, taken)
+    if not taken and not permits_no:
+        check_model(ctx, load_model("pushy"))
+
+
+# A sentence the model may point at: in the body, long enough to carry pressure.
+_MODEL_MIN_WORDS = 4
+
+
+def check_model(ctx: NoteContext, model: Model) -> None:
+    """No pattern matched: the word model may still find the note pressing as a whole."""
+    if model.score(ctx.text) < model.threshold:
+        return
+    sentence = weightiest(
+        model,
+        [
+            s
+            for s in ctx.sentences
+            if s.start >= ctx.body_start and len(s.text.split()) >= _MODEL_MIN_WORDS
+        ],
+    )
+    if sentence is None:
+        return
+    ctx.emit(
+        "pushy.pressure",
+        sentence.start,
+        sentence.end,
+        severity="warning",
+        suggestion=_SUGGESTIONS["pushy"],
+        phrase="This sentence",
+        kind=_KINDS["model"],
+    )
 
 
 def _emit(ctx: NoteContext, taken: list[tuple[int, int]], start: int, end: int, kind: str) -> None:

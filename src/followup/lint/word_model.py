@@ -1,13 +1,13 @@
-"""A linear model over a note's words: how much the note reads as solving their problem.
+"""Linear models over a note's words: how much it reads as solving their problem, or pushy.
 
-The phrase patterns and the proposal detector know the shapes of a proposal;
-on notes by writers they were not tuned on they catch about two thirds of the
-problem-solving notes, and a bag of words trained on the labelled corpus
-catches a different two thirds. Together they miss far less, so a note the
-rules pass but this model scores above its threshold gets a warning (not an
-error: the model cannot say which words are the fix, only which sentence
-weighs most). Weights, bias and threshold live in ``data/problem_model.json``,
-written by ``tools/train_problem_model.py`` from ``fixtures/notes``.
+The phrase patterns know the shapes of a proposal or of pressure; on notes by
+writers they were not tuned on they catch about half of them, and a bag of
+words trained on the labelled corpus catches a different part. Together they
+miss far less, so a note the rules pass but a model scores above its
+threshold gets a warning (not an error: the model cannot say which words are
+at fault, only which sentence weighs most). Each category's weights, bias
+and threshold live in ``data/word_model_<category>.json``, written by
+``tools/train_word_model.py`` from ``fixtures/notes`` (``make model``).
 """
 
 from __future__ import annotations
@@ -15,12 +15,15 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from itertools import pairwise
 
-__all__ = ["Model", "body", "features", "load_model"]
+from followup.text import Sentence
+
+__all__ = ["MODEL_CATEGORIES", "Model", "body", "features", "load_model", "weightiest"]
 
 _TOKEN = re.compile(r"[a-z][a-z'’]*")
 
@@ -57,12 +60,26 @@ class Model:
         return sum(self.weights.get(f, 0.0) for f in features(text))
 
 
+MODEL_CATEGORIES = ("problem_solving", "pushy")
+
+
 @cache
-def load_model() -> Model:
-    raw = resources.files("followup.lint").joinpath("data", "problem_model.json").read_text("utf-8")
+def load_model(category: str) -> Model:
+    """The shipped model for ``category`` (one of ``MODEL_CATEGORIES``)."""
+    name = f"word_model_{category}.json"
+    raw = resources.files("followup.lint").joinpath("data", name).read_text("utf-8")
     data = json.loads(raw)
     return Model(
         weights={str(k): float(v) for k, v in data["weights"].items()},
         bias=float(data["bias"]),
         threshold=float(data["threshold"]),
     )
+
+
+def weightiest(model: Model, sentences: Sequence[Sentence]) -> Sentence | None:
+    """The sentence that pushes the note furthest towards the category, if any pushes at all."""
+    if not sentences:
+        return None
+    weights = [model.weight(s.text) for s in sentences]
+    best = max(range(len(sentences)), key=weights.__getitem__)
+    return sentences[best] if weights[best] > 0 else None

@@ -1,4 +1,4 @@
-"""The problem-solving word model: the shipped weights are the trained ones, and how it is used."""
+"""The word models: the shipped weights are the trained ones, and how the rules use them."""
 
 from __future__ import annotations
 
@@ -10,10 +10,9 @@ from types import ModuleType
 
 import pytest
 
-from followup.lint import Finding, lint_note
+from followup.lint import Finding, lint_note, problem_solving, pushy
 from followup.lint.context import NoteContext
-from followup.lint.problem_model import Model, body, load_model
-from followup.lint.problem_solving import check_model
+from followup.lint.word_model import MODEL_CATEGORIES, Model, body, load_model
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,13 +36,16 @@ def corpus() -> tuple[object, ...]:
         sys.path.remove(str(ROOT / "bench"))
 
 
-def test_shipped_weights_are_what_the_corpus_trains(corpus: tuple[object, ...]) -> None:
+@pytest.mark.parametrize("category", MODEL_CATEGORIES)
+def test_shipped_weights_are_what_the_corpus_trains(
+    corpus: tuple[object, ...], category: str
+) -> None:
     """Edit the labelled notes without retraining and this fails: run `make model`."""
-    trainer = _module(ROOT / "tools" / "train_problem_model.py")
+    trainer = _module(ROOT / "tools" / "train_word_model.py")
     texts = [body(e.text) for e in corpus]  # type: ignore[attr-defined]
-    labels = ["problem_solving" in e.categories for e in corpus]  # type: ignore[attr-defined]
+    labels = [category in e.categories for e in corpus]  # type: ignore[attr-defined]
     weights, bias = trainer.fit(texts, labels)
-    model = load_model()
+    model = load_model(category)
     assert bias == pytest.approx(model.bias, abs=2e-4)
     kept = {f: w for f, w in weights.items() if abs(w) >= 1e-4}
     assert set(model.weights) <= set(weights)
@@ -51,15 +53,18 @@ def test_shipped_weights_are_what_the_corpus_trains(corpus: tuple[object, ...]) 
     assert worst < 2e-4
 
 
-def test_model_separates_the_corpus(corpus: tuple[object, ...]) -> None:
-    """On the notes it was trained on: nearly every problem-solving note, few interest-only."""
-    model = load_model()
-    ps = [e for e in corpus if "problem_solving" in e.categories]  # type: ignore[attr-defined]
-    interest = [e for e in corpus if e.interest_only]  # type: ignore[attr-defined]
-    caught = sum(model.score(e.text) >= model.threshold for e in ps)  # type: ignore[attr-defined]
-    flagged = sum(model.score(e.text) >= model.threshold for e in interest)  # type: ignore[attr-defined]
-    assert caught / len(ps) >= 0.9
-    assert flagged / len(interest) <= 0.1
+@pytest.mark.parametrize(
+    ("category", "hard"), [("problem_solving", "interest_only"), ("pushy", "timeline")]
+)
+def test_model_separates_the_corpus(corpus: tuple[object, ...], category: str, hard: str) -> None:
+    """On the notes it was trained on: nearly every labelled note, few hard negatives."""
+    model = load_model(category)
+    positive = [e for e in corpus if category in e.categories]  # type: ignore[attr-defined]
+    negative = [e for e in corpus if getattr(e, hard)]
+    caught = sum(model.score(e.text) >= model.threshold for e in positive)  # type: ignore[attr-defined]
+    flagged = sum(model.score(e.text) >= model.threshold for e in negative)  # type: ignore[attr-defined]
+    assert caught / len(positive) >= 0.9
+    assert flagged / len(negative) <= 0.1
 
 
 NOTE = (
@@ -76,7 +81,7 @@ REMINDERS = Model(weights={"reminder": 2.0, "call": 1.0, "no-shows": 0.5}, bias=
 
 def _model_findings(text: str, model: Model) -> list[Finding]:
     ctx = NoteContext(text)
-    check_model(ctx, model)
+    problem_solving.check_model(ctx, model)
     return ctx.findings
 
 
@@ -105,3 +110,36 @@ def test_the_rules_come_first() -> None:
     found = [f for f in lint_note(text) if f.category == "problem_solving"]
     assert found
     assert all("suggestion reads" not in f.message for f in found)
+
+
+PRESSING = (
+    "Dear Mr. Hale,\n\n"
+    "Thank you for the interview on Monday. "
+    "I have been checking my inbox every hour since we spoke. "
+    "I enjoyed meeting the team.\n\n"
+    "Best regards,\nSam Park\n"
+)
+INBOX = Model(weights={"inbox": 2.0, "every hour": 2.0}, bias=0.0, threshold=0.5)
+
+
+def test_a_pushy_model_finding_is_a_warning_on_the_weightiest_sentence() -> None:
+    ctx = NoteContext(PRESSING)
+    pushy.check_model(ctx, INBOX)
+    (finding,) = ctx.findings
+    assert finding.rule == "pushy.pressure"
+    assert finding.severity == "warning"
+    assert PRESSING[finding.start : finding.end] == (
+        "I have been checking my inbox every hour since we spoke."
+    )
+
+
+def test_a_note_that_permits_a_no_never_reaches_the_pushy_model() -> None:
+    """Polite timelines talk about dates and other offers; with a 'no' allowed, no warning."""
+    polite = (
+        "Dear Mr. Hale,\n\nThank you for the interview on Monday. I should let you know that "
+        "I have another offer and need to answer it by Friday, so I would be grateful to know "
+        "where things stand before then; if that is not possible, I completely understand.\n\n"
+        "Best regards,\nSam Park\n"
+    )
+    assert load_model("pushy").score(polite) >= 0.0
+    assert [f for f in lint_note(polite) if f.category == "pushy"] == []

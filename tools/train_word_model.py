@@ -1,14 +1,15 @@
-"""Train the problem-solving word model (``src/followup/lint/data/problem_model.json``).
+"""Train the word models (``src/followup/lint/data/word_model_<category>.json``).
 
 Logistic regression over the words and word pairs of every labelled note in
 ``fixtures/notes`` (labelled.yaml and the held-out files): a note is positive
-when it is labelled ``problem_solving``. Full-batch gradient descent with L2,
+when it is labelled with the category. Full-batch gradient descent with L2,
 so the same corpus gives the same weights. The threshold comes from 5-fold
-cross-validation: the score that flags at most 10% of the interest-only notes
-(the hard negatives) when they were not trained on.
+cross-validation: the score that flags at most 10% of the category's hard
+negatives (interest-only notes for problem solving, polite timeline notes for
+pushy) when they were not trained on.
 
-Run: ``.venv/bin/python tools/train_problem_model.py`` (a few seconds), then
-``make test``; ``tests/lint/test_problem_model.py`` checks the file matches.
+Run: ``make model`` (a few seconds), then ``make test``;
+``tests/lint/test_word_model.py`` checks the files match the corpus.
 """
 
 from __future__ import annotations
@@ -27,15 +28,18 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import lint_quality  # noqa: E402  (the corpus loader shared with the quality bench)
 
-from followup.lint.problem_model import body, features  # noqa: E402
+from followup.lint.word_model import MODEL_CATEGORIES, body, features  # noqa: E402
 
-OUT = ROOT / "src" / "followup" / "lint" / "data" / "problem_model.json"
+DATA = ROOT / "src" / "followup" / "lint" / "data"
 L2 = 0.1
 EPOCHS = 600
 STEP = 5.0
 MIN_COUNT = 2
 FOLDS = 5
-INTEREST_FLAGGED = 0.10
+HARD_FLAGGED = 0.10
+# Calling a polite note pushy is the costlier mistake (sharing your own timeline is
+# good advice), so the pushy model speaks only when it is more likely right than wrong.
+MIN_THRESHOLD = {"pushy": 0.5}
 DIGITS = 4
 
 
@@ -70,10 +74,15 @@ def _score(weights: dict[str, float], bias: float, text: str) -> float:
     return float(1 / (1 + np.exp(-z)))
 
 
-def main() -> None:
+def hard_negative(entry: lint_quality.Entry, category: str) -> bool:
+    """The notes a model for ``category`` must not flag though they look alike."""
+    return entry.interest_only if category == "problem_solving" else entry.timeline
+
+
+def train(category: str) -> None:
     entries = lint_quality.load_corpus()
     texts = [body(e.text) for e in entries]
-    labels = ["problem_solving" in e.categories for e in entries]
+    labels = [category in e.categories for e in entries]
     order = list(range(len(entries)))
     random.Random(7).shuffle(order)  # noqa: S311 - a fixed fold order, not a secret
     held: dict[int, float] = {}
@@ -82,22 +91,24 @@ def main() -> None:
         train = [i for i in order if i not in test]
         w, b = fit([texts[i] for i in train], [labels[i] for i in train])
         held |= {i: _score(w, b, texts[i]) for i in test}
-    interest = sorted(held[i] for i, e in enumerate(entries) if e.interest_only)
-    threshold = interest[int((1 - INTEREST_FLAGGED) * len(interest))]
+    hard = sorted(held[i] for i, e in enumerate(entries) if hard_negative(e, category))
+    threshold = max(hard[int((1 - HARD_FLAGGED) * len(hard))], MIN_THRESHOLD.get(category, 0.0))
     caught = sum(held[i] >= threshold for i, yes in enumerate(labels) if yes)
-    others = [i for i, e in enumerate(entries) if not labels[i] and not e.interest_only]
+    others = [i for i, e in enumerate(entries) if not labels[i] and not hard_negative(e, category)]
     weights, bias = fit(texts, labels)
     kept = {f: round(v, DIGITS) for f, v in sorted(weights.items()) if abs(v) >= 10**-DIGITS}
-    OUT.write_text(
+    out = DATA / f"word_model_{category}.json"
+    out.write_text(
         json.dumps(
             {
                 "about": "tools/train_problem_model.py; do not edit by hand",
                 "notes": len(entries),
-                "problem_solving_notes": sum(labels),
+                "category": category,
+                "positive_notes": sum(labels),
                 "cross_validated": {
                     "recall": round(caught / sum(labels), 3),
-                    "interest_only_flagged": round(
-                        sum(s >= threshold for s in interest) / len(interest), 3
+                    "hard_negatives_flagged": round(
+                        sum(s >= threshold for s in hard) / len(hard), 3
                     ),
                     "other_notes_flagged": round(
                         sum(held[i] >= threshold for i in others) / len(others), 3
@@ -113,13 +124,16 @@ def main() -> None:
         + "\n",
         encoding="utf-8",
     )
-    print(f"{len(entries)} notes ({sum(labels)} problem solving), {len(kept)} weights -> {OUT}")
     print(
-        f"cross-validated at threshold {threshold:.3f}: recall {caught}/{sum(labels)}, "
-        f"interest-only flagged {sum(s >= threshold for s in interest)}/{len(interest)}, "
+        f"{category}: {len(entries)} notes ({sum(labels)} labelled), {len(kept)} weights -> {out}"
+    )
+    print(
+        f"  cross-validated at threshold {threshold:.3f}: recall {caught}/{sum(labels)}, "
+        f"hard negatives flagged {sum(s >= threshold for s in hard)}/{len(hard)}, "
         f"other notes flagged {sum(held[i] >= threshold for i in others)}/{len(others)}"
     )
 
 
 if __name__ == "__main__":
-    main()
+    for name in sys.argv[1:] or MODEL_CATEGORIES:
+        train(name)
