@@ -431,3 +431,60 @@ def test_round_five_is_flagged(sentence: str) -> None:
 def test_round_five_near_misses_pass(sentence: str) -> None:
     """Arranged calls, offers made first, and everyday phrases pass."""
     assert not pushy(sentence)
+
+
+# A sixth round, after blind sets E and F (first contact: pushy 12/20 and 13/20): going
+# over their head, name-dropping someone who will watch, running down the other
+# candidates, asking to skip their process, discussing an offer never made, stakes laid
+# on the reader, demanding a verdict now, a threat to their reputation.
+ROUND_SIX_BAD = [
+    "I have copied in your Head of Operations so she is aware of my application.",
+    "I've cc'd Mr. Okoro, your managing director, as I think he would want to weigh in.",
+    "Our mutual friend on your board asked me to let him know how things go.",
+    "I doubt the other applicants can match my record in acute care.",
+    "From what I saw in the waiting room, the other candidates are nowhere near my level.",
+    "I would be amazed if anyone else on your shortlist comes close.",
+    "Frankly, the choice seems fairly obvious.",
+    "Could we skip the reference checks to save time?",
+    "Perhaps we could dispense with the second panel, given how well it went.",
+    "You have surely seen enough to make up your mind.",
+    "Please bring the decision forward if you can.",
+    "I trust the decision will at least be prompt.",
+    "I've blocked Friday afternoon so we can discuss the offer details.",
+    "Unless I hear by Tuesday, I will have no choice but to take the other role.",
+    "I would hate for you to lose a strong candidate over paperwork.",
+    "My kids are counting on me, so please keep that in mind.",
+    "I hope that commitment will be taken into account.",
+    "I would find it hard to have made that trip for nothing.",
+    "Could you tell me whether I am still being considered?",
+    "A quick yes or no today would help me enormously.",
+    "I'd rather not spend the weekend wondering.",
+    "I would not want to have to post a review of the process on Glassdoor.",
+]
+
+ROUND_SIX_GOOD = [
+    "I have copied my references on this note, as you asked.",
+    "Please feel free to share this note with your director if useful.",
+    "I enjoyed hearing how the other candidates' portfolios are reviewed by the panel.",
+    "The decision to move into clinical research was an easy one for me.",
+    "I am happy to complete the technical test whenever it suits you.",
+    "I look forward to the reference checks and can send contacts today.",
+    "I trust you had a good trip back from Leeds.",
+    "Once you have made a decision, I would be glad to discuss the offer details.",
+    "Unless you need anything else from me, I will wait to hear from you.",
+    "My family is excited about the possibility of moving to Bristol.",
+    "I spent the weekend reading about your new clinic, which I found fascinating.",
+    "I shared my experience of the tour with my mentor, who was delighted for me.",
+]
+
+
+@pytest.mark.parametrize("sentence", ROUND_SIX_BAD)
+def test_round_six_is_flagged(sentence: str) -> None:
+    """A sixth round of mechanisms is caught."""
+    assert pushy(sentence)
+
+
+@pytest.mark.parametrize("sentence", ROUND_SIX_GOOD)
+def test_round_six_near_misses_pass(sentence: str) -> None:
+    """Copies asked for, processes welcomed, offers discussed once made: all pass."""
+    assert not pushy(sentence)

@@ -314,7 +314,15 @@ EXAMPLES: dict[str, tuple[list[Case], list[Case]]] = {
     ),
     "structure.no-sign-off": (
         [c("Dear Mr. Okafor,\n\n" + PLAIN + "\n")],
-        [c(note(PLAIN)), c("Dear Mr. Okafor,\n\n" + PLAIN + "\n\nWith deep gratitude,\nMorgan\n")],
+        [
+            c(note(PLAIN)),
+            c("Dear Mr. Okafor,\n\n" + PLAIN + "\n\nWith deep gratitude,\nMorgan\n"),
+            c(
+                "Dear Mr. Okafor,\n\n"
+                + PLAIN
+                + "\n\nWith thanks and best wishes for the busy season ahead,\nMorgan\n"
+            ),
+        ],
     ),
     "structure.single-line": (
         [c("Dear Mr. Okafor, " + PLAIN + " Best regards, Morgan Hale")],

@@ -76,7 +76,9 @@ NOTE = (
     "Best regards,\nSam Park\n"
 )
 # A stand-in model: only the words of a reminder call count.
-REMINDERS = Model(weights={"reminder": 2.0, "call": 1.0, "no-shows": 0.5}, bias=0.0, threshold=0.5)
+REMINDERS = Model(
+    weights={"reminder": 2.0, "call": 1.0, "no-shows": 0.5}, bias=0.0, threshold=0.5, min_words=0
+)
 
 
 def _model_findings(text: str, model: Model) -> list[Finding]:
@@ -119,7 +121,7 @@ PRESSING = (
     "I enjoyed meeting the team.\n\n"
     "Best regards,\nSam Park\n"
 )
-INBOX = Model(weights={"inbox": 2.0, "every hour": 2.0}, bias=0.0, threshold=0.5)
+INBOX = Model(weights={"inbox": 2.0, "every hour": 2.0}, bias=0.0, threshold=0.5, min_words=0)
 
 
 def test_a_pushy_model_finding_is_a_warning_on_the_weightiest_sentence() -> None:
@@ -143,3 +145,12 @@ def test_a_note_that_permits_a_no_never_reaches_the_pushy_model() -> None:
     )
     assert load_model("pushy").score(polite) >= 0.0
     assert [f for f in lint_note(polite) if f.category == "pushy"] == []
+
+
+def test_the_models_judge_whole_notes_only() -> None:
+    """A fragment (the rules' test tables wrap single sentences) is too short to score."""
+    model = load_model("pushy")
+    assert not model.applies(PRESSING)
+    ctx = NoteContext(PRESSING)
+    pushy.check_model(ctx, dataclasses.replace(INBOX, min_words=50))
+    assert ctx.findings == []

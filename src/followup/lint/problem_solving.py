@@ -218,6 +218,9 @@ def _combined(low: str, names_issue: bool, features: Features, tokens: frozenset
         if names_issue or problem.search(low):
             return ["promised result"]
     planned = intent.search(low, 0, tokens)
+    # "I will try the restaurant you recommended": their advice taken, not a plan for them.
+    if planned and _FOLLOWED.search(low):
+        planned = None
     verb = planned.group("verb") if planned else ""
     if verb and verb not in safe and not verb.endswith("ly") and is_known_word(verb):
         return ["plan"]
@@ -227,6 +230,9 @@ def _combined(low: str, names_issue: bool, features: Features, tokens: frozenset
 
 
 _WORD = re.compile(r"[a-z][a-z'’-]*")
+_FOLLOWED = re.compile(
+    r"\byou\s+(?:recommended|suggested|mentioned|told\s+me\s+about|pointed\s+me\s+to)\b"
+)
 # The writer as the subject of a relief ("my experience could help"), not their operation.
 _WRITER = frozenset(
     {"i", "i'd", "i’d", "i'm", "i’m", "me", "my", "myself", "we", "we'd", "our", "us"}
@@ -310,7 +316,7 @@ _NOT_A_FIX = re.compile(
 
 def check_model(ctx: NoteContext, model: Model) -> None:
     """The rules found nothing; the word model may still find the note reads as a fix."""
-    if model.score(ctx.text) < model.threshold:
+    if not model.applies(ctx.text) or model.score(ctx.text) < model.threshold:
         return
     candidates = [
         s

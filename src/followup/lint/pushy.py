@@ -75,7 +75,7 @@ _MODEL_MIN_WORDS = 4
 
 def check_model(ctx: NoteContext, model: Model) -> None:
     """No pattern matched: the word model may still find the note pressing as a whole."""
-    if model.score(ctx.text) < model.threshold:
+    if not model.applies(ctx.text) or model.score(ctx.text) < model.threshold:
         return
     sentence = weightiest(
         model,

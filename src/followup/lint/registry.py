@@ -15,13 +15,29 @@ from followup.lint.finding import RuleInfo
 __all__ = ["Phrase", "compile_patterns", "data", "lowered", "rule_table", "rules"]
 
 
+# The C loader reads the word lists ten times faster; `followup lint` must start quickly.
+_BASE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BOOL = "tag:yaml.org,2002:bool"
+
+
+class _WordLoader(_BASE_LOADER):  # type: ignore[misc]
+    """YAML 1.1 reads yes, no, on and off as booleans; in a word list they are words."""
+
+
+_WordLoader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != _BOOL]
+    for first, resolvers in _BASE_LOADER.yaml_implicit_resolvers.items()
+}
+_WordLoader.add_implicit_resolver(
+    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
 @cache
 def data(name: str) -> Any:
     """The parsed ``data/<name>.yaml`` (word lists, phrase patterns)."""
     text = resources.files("followup.lint").joinpath("data", f"{name}.yaml").read_text("utf-8")
-    # The C loader reads the word lists ten times faster; `followup lint` must start quickly.
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader, C or Python
+    return yaml.load(text, Loader=_WordLoader)  # noqa: S506 - a safe loader, C or Python
 
 
 @cache

@@ -28,13 +28,23 @@ def _first_line(ctx: NoteContext) -> tuple[int, int]:
     return start, len(ctx.text) if end < 0 else end
 
 
+# A closing line is short; a longer one counts only if it holds a closing word.
+_CLOSING_WORDS = 5
+_LONG_CLOSING_WORDS = 12
+
+
 def sign_off_start(ctx: NoteContext) -> int | None:
     """Offset of the closing line ("Best regards,") among the last lines, if any."""
     lines = [(o, line) for o, line in ctx.lines() if line.strip()]
     for i, (offset, line) in enumerate(lines[-6:], start=max(0, len(lines) - 6)):
-        if len(line.split()) > 5 or i == 0:
+        words = len(line.split())
+        if i == 0 or words > _LONG_CLOSING_WORDS:
             continue
-        if _pattern("sign_off").match(line) or (line.rstrip().endswith(",") and i < len(lines) - 1):
+        before_name = line.rstrip().endswith(",") and i < len(lines) - 1
+        if words <= _CLOSING_WORDS and (_pattern("sign_off").match(line) or before_name):
+            return offset
+        # "With thanks and best wishes for the busy season ahead," before the name.
+        if before_name and _pattern("closing_word").search(line):
             return offset
     return None
 

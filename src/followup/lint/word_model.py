@@ -47,6 +47,12 @@ class Model:
     weights: dict[str, float]
     bias: float
     threshold: float
+    # Trained on whole notes (60 to 260 words): on a fragment the score means little.
+    min_words: int = 50
+
+    def applies(self, note: str) -> bool:
+        """Whether ``note`` is long enough for the model to judge."""
+        return len(body(note).split()) >= self.min_words
 
     def score(self, note: str) -> float:
         """The probability-like score of a whole note."""
