@@ -28,6 +28,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import lint_quality  # noqa: E402  (the corpus loader shared with the quality bench)
 
+from followup.lint import pushy  # noqa: E402
+from followup.lint.context import NoteContext  # noqa: E402
 from followup.lint.word_model import MODEL_CATEGORIES, body, features  # noqa: E402
 
 DATA = ROOT / "src" / "followup" / "lint" / "data"
@@ -36,10 +38,9 @@ EPOCHS = 600
 STEP = 5.0
 MIN_COUNT = 2
 FOLDS = 5
-HARD_FLAGGED = 0.10
-# Calling a polite note pushy is the costlier mistake (sharing your own timeline is
-# good advice), so the pushy model speaks only when it is more likely right than wrong.
-MIN_THRESHOLD = {"pushy": 0.5}
+# The share of hard negatives a model may flag in cross-validation. Calling a polite note
+# pushy is the costlier mistake (sharing your own timeline is good advice): half as many.
+HARD_FLAGGED = {"problem_solving": 0.10, "pushy": 0.05}
 DIGITS = 4
 
 
@@ -79,6 +80,15 @@ def hard_negative(entry: lint_quality.Entry, category: str) -> bool:
     return entry.interest_only if category == "problem_solving" else entry.timeline
 
 
+def reaches_model(entry: lint_quality.Entry, category: str) -> bool:
+    """Whether the linter would ask the model about this note at all.
+
+    A note that gives the reader explicit permission to say no is never called pushy
+    by the model (the linter does not ask it), so such notes cannot be its false alarms.
+    """
+    return category != "pushy" or not pushy.permits_no(NoteContext(entry.text))
+
+
 def train(category: str) -> None:
     entries = lint_quality.load_corpus()
     texts = [body(e.text) for e in entries]
@@ -90,9 +100,11 @@ def train(category: str) -> None:
         test = set(order[k::FOLDS])
         train = [i for i in order if i not in test]
         w, b = fit([texts[i] for i in train], [labels[i] for i in train])
-        held |= {i: _score(w, b, texts[i]) for i in test}
+        held |= {
+            i: _score(w, b, texts[i]) if reaches_model(entries[i], category) else 0.0 for i in test
+        }
     hard = sorted(held[i] for i, e in enumerate(entries) if hard_negative(e, category))
-    threshold = max(hard[int((1 - HARD_FLAGGED) * len(hard))], MIN_THRESHOLD.get(category, 0.0))
+    threshold = hard[int((1 - HARD_FLAGGED[category]) * len(hard))] + 10**-DIGITS
     caught = sum(held[i] >= threshold for i, yes in enumerate(labels) if yes)
     others = [i for i, e in enumerate(entries) if not labels[i] and not hard_negative(e, category)]
     weights, bias = fit(texts, labels)
@@ -101,7 +113,7 @@ def train(category: str) -> None:
     out.write_text(
         json.dumps(
             {
-                "about": "tools/train_problem_model.py; do not edit by hand",
+                "about": "tools/train_word_model.py; do not edit by hand",
                 "notes": len(entries),
                 "category": category,
                 "positive_notes": sum(labels),

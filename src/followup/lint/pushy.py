@@ -8,7 +8,7 @@ from followup.lint.context import NoteContext
 from followup.lint.registry import Phrase, compile_patterns, data
 from followup.lint.word_model import Model, load_model, weightiest
 
-__all__ = ["check", "check_model"]
+__all__ = ["check", "check_model", "permits_no"]
 
 _KINDS = {
     "desperate": "desperate",
@@ -50,22 +50,29 @@ def _soft() -> tuple[bool, ...]:
     return tuple(bool(e.get("soft", False)) for e in data("pushy")["patterns"])
 
 
+def permits_no(ctx: NoteContext) -> bool:
+    """Whether the note lets the reader say no ("if not, I completely understand")."""
+    return any(
+        p.search(ctx.lowered, 0, ctx.tokens) for p in compile_patterns("pushy", "permission")
+    )
+
+
 def check(ctx: NoteContext) -> None:
     """Flag every pressuring phrase; soft requests pass when the note permits a no."""
     text = ctx.lowered
-    permits_no = any(p.search(text, 0, ctx.tokens) for p in compile_patterns("pushy", "permission"))
+    permits = permits_no(ctx)
     kinds = [str(e["kind"]) for e in data("pushy")["patterns"]]
     taken: list[tuple[int, int]] = []
     for pattern, kind, soft in zip(
         compile_patterns("pushy", "patterns"), kinds, _soft(), strict=True
     ):
-        if soft and permits_no:
+        if soft and permits:
             continue
         for m in pattern.finditer(text, ctx.body_start, ctx.tokens):
             _emit(ctx, taken, m.start(), m.end(), kind)
-    if not permits_no:
+    if not permits:
         _conditional_threats(ctx, taken)
-    if not taken and not permits_no:
+    if not taken and not permits:
         check_model(ctx, load_model("pushy"))
 
 

@@ -69,6 +69,8 @@ _BRITISH = (
     ("ourful", "orful"),
     ("tre", "ter"),
     ("tres", "ters"),
+    ("bre", "ber"),
+    ("bres", "bers"),
     ("ogue", "og"),
     ("ogues", "ogs"),
     ("lled", "led"),
