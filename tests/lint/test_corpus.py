@@ -58,8 +58,8 @@ PRECISION_FLOORS = {
     "pushy": 0.95,
     # Blind writers' clean notes carry foreign words and names (warnings, never errors),
     # and often end without an explicit next step (a warning too).
-    "spelling": 0.85,
-    "structure": 0.5,
+    "spelling": 0.8,
+    "structure": 0.35,
     "accuracy": 0.95,
     "generic": 0.95,
     "duplication": 0.95,

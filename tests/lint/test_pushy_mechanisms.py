@@ -488,3 +488,50 @@ def test_round_six_is_flagged(sentence: str) -> None:
 def test_round_six_near_misses_pass(sentence: str) -> None:
     """Copies asked for, processes welcomed, offers discussed once made: all pass."""
     assert not pushy(sentence)
+
+
+# A seventh round, after blind sets I and J (first contact: pushy 18/22 and 18/22, with
+# the word model): notice already given, nothing to fall back on, "you will not meet
+# another applicant", ending their search, someone senior in touch about you, leaning on
+# friendship, chasing until yes, public pressure, underbidding, asking your rank,
+# booking their calendar; a negated "not the right fit" is permission, not a claim.
+ROUND_SEVEN_BAD = [
+    "I handed in my notice at the bakery on Monday, so I now have nothing to fall back on.",
+    "I have no income to fall back on, so I would be grateful for a quick answer.",
+    "I do not believe you will meet another applicant with my certifications.",
+    "I would encourage you to wrap up the search now rather than spend more time on interviews.",
+    "My old colleague on your board said she would be in touch with you about me.",
+    "You'll put in a good word with the area manager, won't you?",
+    "I'll keep chasing you till you say yes!",
+    "I posted about our chat on LinkedIn and tagged the team; friends keep asking when I start.",
+    "I would happily work the first month unpaid to prove myself.",
+    "I will do whatever it takes.",
+    "Could you tell me how I ranked against the other finalists?",
+    "I have added a short call to your calendar on Friday to go through the contract.",
+]
+
+ROUND_SEVEN_GOOD = [
+    "If you decide I'm not the right fit, I would be grateful for any feedback.",
+    "Once I receive an offer, I will hand in my notice the same week.",
+    "I resigned from my previous post last year to complete my master's degree.",
+    "I think you will find my references helpful.",
+    "Dr. Ames said she would be happy to act as a referee if you need one.",
+    "I am happy to send my portfolio, which my colleagues at the agency put together with me.",
+    "I worked two summers unpaid at a community radio station, which taught me to edit fast.",
+    "I enjoyed hearing how the team ranks its priorities each quarter.",
+    "I have added the dates you mentioned to my calendar.",
+    "I will understand completely if your timeline is longer.",
+    "If you decide I am not the right fit, I completely understand.",
+]
+
+
+@pytest.mark.parametrize("sentence", ROUND_SEVEN_BAD)
+def test_round_seven_is_flagged(sentence: str) -> None:
+    """A seventh round of mechanisms is caught."""
+    assert pushy(sentence)
+
+
+@pytest.mark.parametrize("sentence", ROUND_SEVEN_GOOD)
+def test_round_seven_near_misses_pass(sentence: str) -> None:
+    """Conditions, past experience, referees offered and timelines with a no pass."""
+    assert not pushy(sentence)

@@ -60,7 +60,12 @@ def test_model_separates_the_corpus(corpus: tuple[object, ...], category: str, h
     """On the notes it was trained on: nearly every labelled note, few hard negatives."""
     model = load_model(category)
     positive = [e for e in corpus if category in e.categories]  # type: ignore[attr-defined]
-    negative = [e for e in corpus if getattr(e, hard)]
+    # As the linter asks it: a note that permits a no never reaches the pushy model.
+    negative = [
+        e
+        for e in corpus
+        if getattr(e, hard) and (category != "pushy" or not pushy.permits_no(NoteContext(e.text)))  # type: ignore[attr-defined]
+    ]
     caught = sum(model.score(e.text) >= model.threshold for e in positive)  # type: ignore[attr-defined]
     flagged = sum(model.score(e.text) >= model.threshold for e in negative)  # type: ignore[attr-defined]
     assert caught / len(positive) >= 0.9

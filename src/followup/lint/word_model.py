@@ -62,8 +62,13 @@ class Model:
         return 1 / (1 + math.exp(-z))
 
     def weight(self, text: str) -> float:
-        """How much one passage (a sentence) pushes a note towards problem solving."""
-        return sum(self.weights.get(f, 0.0) for f in features(text))
+        """How much one passage (a sentence) pushes a note towards the category.
+
+        Scaled like a note's score (by the square root of its size), so a long
+        sentence of ordinary words does not outweigh a short one that carries it.
+        """
+        feats = features(text)
+        return sum(self.weights.get(f, 0.0) for f in feats) / math.sqrt(max(1, len(feats)))
 
 
 MODEL_CATEGORIES = ("problem_solving", "pushy")
@@ -82,8 +87,13 @@ def load_model(category: str) -> Model:
     )
 
 
+# The note's thanks ("Thank you for the interview on Monday ...") is never the culprit.
+_THANKS = re.compile(r"^\W*(?:many\s+|so\s+)?thank", re.IGNORECASE)
+
+
 def weightiest(model: Model, sentences: Sequence[Sentence]) -> Sentence | None:
     """The sentence that pushes the note furthest towards the category, if any pushes at all."""
+    sentences = [s for s in sentences if not _THANKS.match(s.text)]
     if not sentences:
         return None
     weights = [model.weight(s.text) for s in sentences]
