@@ -119,7 +119,11 @@ def _first_words(pattern: str) -> frozenset[str]:
     ``\\b(?:why|how\\s+come)\\s+...`` gives {why, how}; anything less plain
     (an optional letter, a nested group) gives no gate, so nothing is skipped.
     """
+    if _has_top_level_alternation(pattern):
+        return frozenset()  # "a...|b...": a match may start with either branch
     m = _OPENING.match(pattern)
+    if m is not None and pattern[m.end() : m.end() + 1] in ("?", "*", "{"):
+        return frozenset()  # an optional opening group: a match need not start with it
     if m is None:
         plain = _PLAIN_WORD.match(pattern[2:] if pattern.startswith("\\b") else pattern)
         return frozenset({plain.group(1)}) if plain else frozenset()
@@ -142,6 +146,22 @@ def _sentence_start(text: str, pos: int) -> int:
 def _sentence_end(text: str, pos: int) -> int:
     ends = [i for i in (text.find(stop, pos) for stop in _STOPS) if i >= 0]
     return min(ends, default=len(text))
+
+
+def _has_top_level_alternation(pattern: str) -> bool:
+    depth, escaped = 0, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
 
 
 def _is_word(ch: str) -> bool:
