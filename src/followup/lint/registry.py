@@ -63,7 +63,16 @@ class Phrase:
     ``gate`` skips the search when none of its words occur in the text.
     """
 
-    __slots__ = ("_boundary", "_not_after", "_not_in_sentence", "_regex", "anchored", "gate")
+    __slots__ = (
+        "_boundary",
+        "_compiled",
+        "_flags",
+        "_not_after",
+        "_not_in_sentence",
+        "_source",
+        "anchored",
+        "gate",
+    )
 
     def __init__(
         self,
@@ -76,10 +85,20 @@ class Phrase:
         # "^" anchors a pattern at the start of the text it is given (a sentence).
         self.anchored = pattern.startswith("^")
         self._boundary = pattern.startswith("\\b")
-        self._regex = re.compile(pattern[2:] if self._boundary else pattern, flags)
+        # Compiled at its first search: a note runs only the patterns its words can open,
+        # and `followup lint` on one note should not compile the hundreds it never runs.
+        self._source = pattern[2:] if self._boundary else pattern
+        self._flags = flags
+        self._compiled: re.Pattern[str] | None = None
         self._not_after = re.compile(f"(?:{not_after})\\s*$") if not_after else None
         self._not_in_sentence = re.compile(not_in_sentence) if not_in_sentence else None
         self.gate = gate or _first_words(pattern)
+
+    @property
+    def _regex(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source, self._flags)
+        return self._compiled
 
     def finditer(
         self, lowered: str, pos: int = 0, tokens: frozenset[str] | None = None
@@ -119,8 +138,17 @@ def _first_words(pattern: str) -> frozenset[str]:
     ``\\b(?:why|how\\s+come)\\s+...`` gives {why, how}; anything less plain
     (an optional letter, a nested group) gives no gate, so nothing is skipped.
     """
-    if _has_top_level_alternation(pattern):
-        return frozenset()  # "a...|b...": a match may start with either branch
+    branches = _top_level_branches(pattern)
+    if len(branches) > 1:
+        # "a...|b...": a match starts with a word of either branch; any branch without
+        # plain first words means no gate at all.
+        words: set[str] = set()
+        for branch in branches:
+            first = _first_words(branch)
+            if not first:
+                return frozenset()
+            words |= first
+        return frozenset(words)
     m = _OPENING.match(pattern)
     if m is not None and pattern[m.end() : m.end() + 1] in ("?", "*", "{"):
         return frozenset()  # an optional opening group: a match need not start with it
@@ -148,9 +176,10 @@ def _sentence_end(text: str, pos: int) -> int:
     return min(ends, default=len(text))
 
 
-def _has_top_level_alternation(pattern: str) -> bool:
-    depth, escaped = 0, False
-    for ch in pattern:
+def _top_level_branches(pattern: str) -> list[str]:
+    """``pattern`` split at the ``|`` that are outside every group and class."""
+    branches, depth, escaped, start = [], 0, False, 0
+    for i, ch in enumerate(pattern):
         if escaped:
             escaped = False
         elif ch == "\\":
@@ -160,8 +189,10 @@ def _has_top_level_alternation(pattern: str) -> bool:
         elif ch in ")]":
             depth -= 1
         elif ch == "|" and depth == 0:
-            return True
-    return False
+            branches.append(pattern[start:i])
+            start = i + 1
+    branches.append(pattern[start:])
+    return branches
 
 
 def _is_word(ch: str) -> bool:
