@@ -157,6 +157,8 @@ LOGISTICS_NEAR = [
     "I would much rather join Halden, and if your timeline allows you to take the next step sooner, I would welcome it.",
     "I understand a search like this takes time, and I would rather the board be confident in its choice than rushed.",
     "If your schedule permits a second conversation next week, I would be glad to come in.",
+    # Permission to choose someone else (holdout-14, tl-h14-10).
+    "If it makes more sense to move forward with someone else in the meantime, I'll completely understand.",
 ]
 
 # A clause that only points at their problem ("you mentioned") before the clause that proposes.
