@@ -30,7 +30,7 @@ import lint_quality  # noqa: E402  (the corpus loader shared with the quality be
 
 from followup.lint import pushy  # noqa: E402
 from followup.lint.context import NoteContext  # noqa: E402
-from followup.lint.word_model import MODEL_CATEGORIES, body, features  # noqa: E402
+from followup.lint.word_model import MODEL_CATEGORIES, Model, body, features  # noqa: E402
 
 DATA = ROOT / "src" / "followup" / "lint" / "data"
 L2 = 0.1
@@ -70,9 +70,8 @@ def fit(texts: Sequence[str], labels: Sequence[bool]) -> tuple[dict[str, float],
 
 
 def _score(weights: dict[str, float], bias: float, text: str) -> float:
-    feats = features(text)
-    z = bias + sum(weights.get(f, 0.0) for f in feats) / np.sqrt(max(1, len(feats)))
-    return float(1 / (1 + np.exp(-z)))
+    """A held-out note's score, computed exactly as the linter computes it."""
+    return Model(weights=weights, bias=bias, threshold=0.0).probability(features(text))
 
 
 def hard_negative(entry: lint_quality.Entry, category: str) -> bool:

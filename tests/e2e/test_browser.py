@@ -171,6 +171,18 @@ def _person(page: Page, slot: int, name: str, title: str, topics: str, positives
     page.locator(f".st-key-form_p{slot}_positives textarea").fill(positives)
 
 
+def _load_northwind(page: Page) -> None:
+    """Paste the six-person Northwind debrief, load it, and wait for its six notes."""
+    page.get_by_text("Load or save a debrief file").click()
+    yaml_text = (ROOT / "fixtures" / "debriefs" / "northwind-hospital.yaml").read_text("utf-8")
+    page.locator(".st-key-load_paste textarea").fill(yaml_text)
+    _button(page, "load_paste_button").click()
+    page.wait_for_function(
+        "() => document.querySelectorAll(\"[class*='st-key-findings_']\").length === 6"
+    )
+    _wait_idle(page)
+
+
 def _cards(page: Page) -> list[str]:
     """The class keys of the note cards now on screen, in order."""
     keys = page.eval_on_selector_all(
@@ -284,14 +296,7 @@ def test_new_user_fills_drafts_edits_and_exports(page: Page) -> None:
 
 def test_six_person_debrief_drafts_in_under_a_second(page: Page) -> None:
     """Submitting a six-person debrief shows six cards with findings; the time is printed."""
-    page.get_by_text("Load or save a debrief file").click()
-    yaml_text = (ROOT / "fixtures" / "debriefs" / "northwind-hospital.yaml").read_text("utf-8")
-    page.locator(".st-key-load_paste textarea").fill(yaml_text)
-    _button(page, "load_paste_button").click()
-    page.wait_for_function(
-        "() => document.querySelectorAll(\"[class*='st-key-findings_']\").length === 6"
-    )
-    _wait_idle(page)
+    _load_northwind(page)
     timings = []
     for _ in range(3):
         _wait_idle(page)
@@ -378,14 +383,7 @@ def test_text_typed_but_not_submitted_survives_a_reload(
         # brought back over the file on the next reload.
         page.locator(".st-key-form_role input").fill("Typed before the file")
         _wait_kept(page, "form", "Typed before the file")
-        page.get_by_text("Load or save a debrief file").click()
-        yaml_text = (ROOT / "fixtures" / "debriefs" / "northwind-hospital.yaml").read_text("utf-8")
-        page.locator(".st-key-load_paste textarea").fill(yaml_text)
-        _button(page, "load_paste_button").click()
-        page.wait_for_function(
-            "() => document.querySelectorAll(\"[class*='st-key-findings_']\").length === 6"
-        )
-        _wait_idle(page)
+        _load_northwind(page)
         role = page.locator(".st-key-form_role input").input_value()
         assert role != "Typed before the file"
 

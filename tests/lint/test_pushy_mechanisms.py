@@ -248,18 +248,6 @@ ROUND_TWO_GOOD = [
 ]
 
 
-@pytest.mark.parametrize("sentence", ROUND_TWO_BAD)
-def test_round_two_is_flagged(sentence: str) -> None:
-    """Fresh wording of the same mechanisms is caught."""
-    assert pushy(sentence)
-
-
-@pytest.mark.parametrize("sentence", ROUND_TWO_GOOD)
-def test_round_two_near_misses_pass(sentence: str) -> None:
-    """Fresh near misses (own timeline, one check-in, logistics, interest) pass."""
-    assert not pushy(sentence)
-
-
 # A third round, written after round two passed and measured untouched: 16/24
 # caught, 2/19 near misses flagged. Fixed by kind: verb forms ("have decided",
 # "haven't heard", "be calling"), a modal "I'll need to know", a negated
@@ -316,18 +304,6 @@ ROUND_THREE_GOOD = [
 ]
 
 
-@pytest.mark.parametrize("sentence", ROUND_THREE_BAD)
-def test_round_three_is_flagged(sentence: str) -> None:
-    """A third round of the same mechanisms is caught."""
-    assert pushy(sentence)
-
-
-@pytest.mark.parametrize("sentence", ROUND_THREE_GOOD)
-def test_round_three_near_misses_pass(sentence: str) -> None:
-    """A third round of near misses passes."""
-    assert not pushy(sentence)
-
-
 # A fourth round, after the second blind set (first contact: pushy 12/15): presuming
 # the outcome ("unless I hear otherwise", notice given before any offer), urging them
 # to hurry, "you won't find another candidate with ...", a decision of theirs expected,
@@ -360,18 +336,6 @@ ROUND_FOUR_GOOD = [
     "You will find my references attached, as you asked.",
     "My current employer needs four weeks' notice, so I could start in early March.",
 ]
-
-
-@pytest.mark.parametrize("sentence", ROUND_FOUR_BAD)
-def test_round_four_is_flagged(sentence: str) -> None:
-    """A fourth round of mechanisms is caught."""
-    assert pushy(sentence)
-
-
-@pytest.mark.parametrize("sentence", ROUND_FOUR_GOOD)
-def test_round_four_near_misses_pass(sentence: str) -> None:
-    """Conditions on an offer, logistics and other firms' timelines pass."""
-    assert not pushy(sentence)
 
 
 # A fifth round, after blind sets A and B (first contact: pushy 9/12 and 8/12): contact on
@@ -421,18 +385,6 @@ ROUND_FIVE_GOOD = [
 ]
 
 
-@pytest.mark.parametrize("sentence", ROUND_FIVE_BAD)
-def test_round_five_is_flagged(sentence: str) -> None:
-    """A fifth round of mechanisms is caught."""
-    assert pushy(sentence)
-
-
-@pytest.mark.parametrize("sentence", ROUND_FIVE_GOOD)
-def test_round_five_near_misses_pass(sentence: str) -> None:
-    """Arranged calls, offers made first, and everyday phrases pass."""
-    assert not pushy(sentence)
-
-
 # A sixth round, after blind sets E and F (first contact: pushy 12/20 and 13/20): going
 # over their head, name-dropping someone who will watch, running down the other
 # candidates, asking to skip their process, discussing an offer never made, stakes laid
@@ -478,18 +430,6 @@ ROUND_SIX_GOOD = [
 ]
 
 
-@pytest.mark.parametrize("sentence", ROUND_SIX_BAD)
-def test_round_six_is_flagged(sentence: str) -> None:
-    """A sixth round of mechanisms is caught."""
-    assert pushy(sentence)
-
-
-@pytest.mark.parametrize("sentence", ROUND_SIX_GOOD)
-def test_round_six_near_misses_pass(sentence: str) -> None:
-    """Copies asked for, processes welcomed, offers discussed once made: all pass."""
-    assert not pushy(sentence)
-
-
 # A seventh round, after blind sets I and J (first contact: pushy 18/22 and 18/22, with
 # the word model): notice already given, nothing to fall back on, "you will not meet
 # another applicant", ending their search, someone senior in touch about you, leaning on
@@ -525,13 +465,27 @@ ROUND_SEVEN_GOOD = [
 ]
 
 
-@pytest.mark.parametrize("sentence", ROUND_SEVEN_BAD)
-def test_round_seven_is_flagged(sentence: str) -> None:
-    """A seventh round of mechanisms is caught."""
-    assert pushy(sentence)
+# Every later round is a table like the first: caught in wording it was not built from,
+# with its near misses passing.
+ROUNDS = {
+    "two": (ROUND_TWO_BAD, ROUND_TWO_GOOD),
+    "three": (ROUND_THREE_BAD, ROUND_THREE_GOOD),
+    "four": (ROUND_FOUR_BAD, ROUND_FOUR_GOOD),
+    "five": (ROUND_FIVE_BAD, ROUND_FIVE_GOOD),
+    "six": (ROUND_SIX_BAD, ROUND_SIX_GOOD),
+    "seven": (ROUND_SEVEN_BAD, ROUND_SEVEN_GOOD),
+}
+ROUND_BAD = [(name, s) for name, (bad, _) in ROUNDS.items() for s in bad]
+ROUND_GOOD = [(name, s) for name, (_, good) in ROUNDS.items() for s in good]
 
 
-@pytest.mark.parametrize("sentence", ROUND_SEVEN_GOOD)
-def test_round_seven_near_misses_pass(sentence: str) -> None:
-    """Conditions, past experience, referees offered and timelines with a no pass."""
-    assert not pushy(sentence)
+@pytest.mark.parametrize(("round_", "sentence"), ROUND_BAD)
+def test_round_is_flagged(round_: str, sentence: str) -> None:
+    """Each later round of mechanisms is caught."""
+    assert pushy(sentence), round_
+
+
+@pytest.mark.parametrize(("round_", "sentence"), ROUND_GOOD)
+def test_round_near_misses_pass(round_: str, sentence: str) -> None:
+    """Each later round's near misses (polite moves, past experience, logistics) pass."""
+    assert not pushy(sentence), round_

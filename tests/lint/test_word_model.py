@@ -154,8 +154,9 @@ def test_a_note_that_permits_a_no_never_reaches_the_pushy_model() -> None:
 
 def test_the_models_judge_whole_notes_only() -> None:
     """A fragment (the rules' test tables wrap single sentences) is too short to score."""
-    model = load_model("pushy")
-    assert not model.applies(PRESSING)
+    assert len(body(PRESSING).split()) < load_model("pushy").min_words
+    assert INBOX.flags(PRESSING)
+    assert not dataclasses.replace(INBOX, min_words=50).flags(PRESSING)
     ctx = NoteContext(PRESSING)
     pushy.check_model(ctx, dataclasses.replace(INBOX, min_words=50))
     assert ctx.findings == []

@@ -13,7 +13,7 @@ from followup.lint.keywords import any_mention, stems, stems_at
 from followup.lint.proposal import clause_start, may_propose, proposes
 from followup.lint.registry import Phrase, data
 from followup.lint.spelling import is_known_word
-from followup.lint.word_model import Model, load_model, weightiest
+from followup.lint.word_model import Model, culprit, load_model
 from followup.text import Sentence
 
 __all__ = ["check", "check_model"]
@@ -207,13 +207,14 @@ def _combined(low: str, names_issue: bool, features: Features, tokens: frozenset
         subject = low[max(0, m.start() - 40) : m.start()].split()[-3:]
         # "This experience would help me ...", "I believe my background could help the
         # team with ...": the candidate, not a fix, anywhere in the clause's subject.
-        clause = low[clause_start(low, m.start()) : m.start()]
+        begins = clause_start(low, m.start())
+        clause = low[begins : m.start()]
         own = _WRITER.intersection(_WORD.findall(_relief_lists().openers.sub("", clause.strip())))
         if _PEOPLE.intersection(subject) or own or _SELF.search(low, m.end(), m.end() + 25):
             continue
         # "I was glad to hear the planned upgrade should help" reports their plan; a report
         # in a clause that only points at the problem ("on the delays you mentioned, ...") does not.
-        if _REPORTED.search(low, clause_start(low, m.start()), m.start()):
+        if _REPORTED.search(low, begins, m.start()):
             continue
         if names_issue or problem.search(low):
             return ["promised result"]
@@ -316,17 +317,12 @@ _NOT_A_FIX = re.compile(
 
 def check_model(ctx: NoteContext, model: Model) -> None:
     """The rules found nothing; the word model may still find the note reads as a fix."""
-    if not model.applies(ctx.text) or model.score(ctx.text) < model.threshold:
-        return
-    candidates = [
-        s
-        for s in ctx.sentences
-        if s.start >= ctx.body_start
-        and len(s.text.split()) >= _MODEL_MIN_WORDS
-        and not _REQUESTED.search(ctx.lowered[s.start : s.end])
-        and not _NOT_A_FIX.search(ctx.lowered[s.start : s.end])
-    ]
-    sentence = weightiest(model, candidates)
+    sentence = culprit(
+        model,
+        ctx,
+        _MODEL_MIN_WORDS,
+        skip=lambda low: _REQUESTED.search(low) or _NOT_A_FIX.search(low),
+    )
     if sentence is None:
         return
     issues = _key_issues(ctx)

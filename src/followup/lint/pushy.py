@@ -6,7 +6,7 @@ from functools import cache
 
 from followup.lint.context import NoteContext
 from followup.lint.registry import Phrase, compile_patterns, data
-from followup.lint.word_model import Model, load_model, weightiest
+from followup.lint.word_model import Model, culprit, load_model
 
 __all__ = ["check", "check_model", "permits_no"]
 
@@ -82,16 +82,7 @@ _MODEL_MIN_WORDS = 4
 
 def check_model(ctx: NoteContext, model: Model) -> None:
     """No pattern matched: the word model may still find the note pressing as a whole."""
-    if not model.applies(ctx.text) or model.score(ctx.text) < model.threshold:
-        return
-    sentence = weightiest(
-        model,
-        [
-            s
-            for s in ctx.sentences
-            if s.start >= ctx.body_start and len(s.text.split()) >= _MODEL_MIN_WORDS
-        ],
-    )
+    sentence = culprit(model, ctx, _MODEL_MIN_WORDS)
     if sentence is None:
         return
     ctx.emit(

@@ -15,15 +15,16 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
 
+from followup.lint.context import NoteContext
 from followup.text import Sentence
 
-__all__ = ["MODEL_CATEGORIES", "Model", "body", "features", "load_model", "weightiest"]
+__all__ = ["MODEL_CATEGORIES", "Model", "body", "culprit", "features", "load_model"]
 
 _TOKEN = re.compile(r"[a-z][a-z'’]*")
 
@@ -40,6 +41,13 @@ def features(text: str) -> frozenset[str]:
     return frozenset(tokens) | frozenset(f"{a} {b}" for a, b in pairwise(tokens))
 
 
+@lru_cache(maxsize=4)
+def _note_features(note: str) -> tuple[frozenset[str], int]:
+    """A note's body features and its word count, shared by both models on one note."""
+    text = body(note)
+    return features(text), len(text.split())
+
+
 @dataclass(frozen=True)
 class Model:
     """Logistic regression over binary features, each row scaled by 1/sqrt(its size)."""
@@ -50,16 +58,18 @@ class Model:
     # Trained on whole notes (60 to 260 words): on a fragment the score means little.
     min_words: int = 50
 
-    def applies(self, note: str) -> bool:
-        """Whether ``note`` is long enough for the model to judge."""
-        return len(body(note).split()) >= self.min_words
+    def probability(self, feats: frozenset[str]) -> float:
+        """The score of a feature set (the trainer scores held-out notes with this too)."""
+        return 1 / (1 + math.exp(-(self.bias + self._scaled(feats))))
 
     def score(self, note: str) -> float:
         """The probability-like score of a whole note."""
-        feats = features(body(note))
-        total = sum(self.weights.get(f, 0.0) for f in feats)
-        z = self.bias + total / math.sqrt(max(1, len(feats)))
-        return 1 / (1 + math.exp(-z))
+        return self.probability(_note_features(note)[0])
+
+    def flags(self, note: str) -> bool:
+        """Whether the note is long enough to judge and scores at or above the threshold."""
+        feats, words = _note_features(note)
+        return words >= self.min_words and self.probability(feats) >= self.threshold
 
     def weight(self, text: str) -> float:
         """How much one passage (a sentence) pushes a note towards the category.
@@ -67,7 +77,9 @@ class Model:
         Scaled like a note's score (by the square root of its size), so a long
         sentence of ordinary words does not outweigh a short one that carries it.
         """
-        feats = features(text)
+        return self._scaled(features(text))
+
+    def _scaled(self, feats: frozenset[str]) -> float:
         return sum(self.weights.get(f, 0.0) for f in feats) / math.sqrt(max(1, len(feats)))
 
 
@@ -91,9 +103,27 @@ def load_model(category: str) -> Model:
 _THANKS = re.compile(r"^\W*(?:many\s+|so\s+)?thank", re.IGNORECASE)
 
 
-def weightiest(model: Model, sentences: Sequence[Sentence]) -> Sentence | None:
-    """The sentence that pushes the note furthest towards the category, if any pushes at all."""
-    sentences = [s for s in sentences if not _THANKS.match(s.text)]
+def culprit(
+    model: Model,
+    ctx: NoteContext,
+    min_words: int,
+    skip: Callable[[str], object] = lambda low: False,
+) -> Sentence | None:
+    """The body sentence to point at when ``model`` flags the note, if one pushes at all.
+
+    Candidates have ``min_words`` or more and are not the thanks line nor ``skip``-ped
+    (``skip`` gets the lower-cased sentence).
+    """
+    if not model.flags(ctx.text):
+        return None
+    sentences = [
+        s
+        for s in ctx.sentences
+        if s.start >= ctx.body_start
+        and len(s.text.split()) >= min_words
+        and not _THANKS.match(s.text)
+        and not skip(ctx.lowered[s.start : s.end])
+    ]
     if not sentences:
         return None
     weights = [model.weight(s.text) for s in sentences]

@@ -9,7 +9,6 @@ run, where a progress display can be drawn.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections.abc import MutableMapping, Sequence
 from pathlib import Path
@@ -114,8 +113,7 @@ def init(state: State, home: Path) -> None:
 
 def _notes_fingerprint(drafts: Sequence[Draft]) -> str:
     """A short digest of the notes' text: an edit kept in the browser belongs to one set."""
-    text = json.dumps([[d.subject, d.body] for d in drafts])
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
+    return form_state.digest(json.dumps([[d.subject, d.body] for d in drafts]))
 
 
 def notify(state: State, kind: str, message: str) -> None:

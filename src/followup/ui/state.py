@@ -40,6 +40,7 @@ __all__ = [
     "add_person",
     "check_form",
     "debrief_to_form",
+    "digest",
     "field_key",
     "fingerprint",
     "form_to_data",
@@ -183,9 +184,14 @@ def remove_person(state: MutableMapping[str, Any], slot: int) -> None:
         state.pop(person_key(slot, name), None)
 
 
+def digest(text: str) -> str:
+    """A short digest: text kept in the browser belongs to what the server saved."""
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
 def fingerprint(form: FormState) -> str:
-    """A short digest of ``form``: text kept in the browser belongs to one committed form."""
-    return hashlib.sha256(form.model_dump_json().encode()).hexdigest()[:16]
+    """The digest of ``form`` as committed."""
+    return digest(form.model_dump_json())
 
 
 def text_keys(state: Mapping[str, Any]) -> list[str]:
