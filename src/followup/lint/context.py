@@ -11,7 +11,8 @@ from typing import Literal
 from followup.debrief import Debrief, Interviewer, Tone
 from followup.lint.dates import DateKey, find_dates, plain_number
 from followup.lint.finding import Finding, Fix, Replaces, Severity, position
-from followup.lint.registry import data, lowered, rule_table
+from followup.lint.phrases import Words, lowered, word_tokens
+from followup.lint.registry import data, rule_table
 from followup.text import Sentence, split_sentences
 
 __all__ = ["DebriefFacts", "NoteContext", "debrief_strings", "mask_quotes"]
@@ -43,8 +44,15 @@ def mask_quotes(text: str) -> str:
     return _QUOTES.sub(blank, text)
 
 
-def _blank(pattern: re.Pattern[str], text: str) -> str:
+def _blank(pattern: re.Pattern[str], text: str, hints: tuple[str, ...]) -> str:
+    """``text`` with every match of ``pattern`` blanked, if one of ``hints`` (which every
+    match holds) occurs in it: most notes hold no address, and the search costs more."""
+    if not any(hint in text for hint in hints):
+        return text
     return pattern.sub(lambda m: " " * len(m.group(0)), text)
+
+
+_URL_HINTS = ("://", "www.", ".com", ".org", ".net", ".io", ".dev", ".example")
 
 
 def debrief_strings(debrief: Debrief) -> list[str]:
@@ -92,9 +100,9 @@ class DebriefFacts:
         d = self.debrief
         fields = [d.interview.date, d.interview.decision_expected, d.candidate.decision_deadline]
         known: set[DateKey] = {(x.month, x.day, x.year) for x in fields if x is not None}
-        for value in self.strings:
-            for _, _, readings in find_dates(value):
-                known.update(readings)
+        # One search over every field; NUL is no space, so no date spans two fields.
+        for _, _, readings in find_dates("\x00".join(self.strings)):
+            known.update(readings)
         return known
 
     @cached_property
@@ -139,7 +147,7 @@ class NoteContext:
     @cached_property
     def masked(self) -> str:
         """Quotes, e-mail addresses and URLs blanked; offsets unchanged."""
-        return _blank(_URL, _blank(_EMAIL, mask_quotes(self.text)))
+        return _blank(_URL, _blank(_EMAIL, mask_quotes(self.text), ("@",)), _URL_HINTS)
 
     @cached_property
     def lowered(self) -> str:
@@ -149,9 +157,12 @@ class NoteContext:
     @cached_property
     def tokens(self) -> frozenset[str]:
         """The distinct lower-case words of the note (hyphenated words also whole)."""
-        return frozenset(re.findall(r"[\w'’-]+", self.lowered)) | frozenset(
-            re.findall(r"[\w'’]+", self.lowered)
-        )
+        return word_tokens(self.lowered)
+
+    @cached_property
+    def words(self) -> Words:
+        """The lowered text with its words placed, for the data patterns to search."""
+        return Words(self.lowered, self.tokens)
 
     @cached_property
     def body_start(self) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from followup.lint.registry import lowered
+from followup.lint.phrases import lowered
 
 __all__ = ["DateKey", "find_dates", "plain_number"]
 
@@ -39,12 +39,15 @@ _DATE = re.compile(
     r"|\b(?P<y3>\d{4})-(?P<m3>\d{1,2})-(?P<d3>\d{1,2})\b"
     r"|(?<![\d/])(?P<a4>\d{1,2})/(?P<b4>\d{1,2})(?:/(?P<y4>\d{2}|\d{4}))?(?![\d/])",
 )
+_DIGIT = re.compile(r"\d")
 DateKey = tuple[int, int, int | None]  # (month, day, year or None)
 
 
 def find_dates(text: str) -> list[tuple[int, int, list[DateKey]]]:
     """Every date in ``text`` as (start, end, possible readings); "3/4" has two readings."""
     out: list[tuple[int, int, list[DateKey]]] = []
+    if _DIGIT.search(text) is None:
+        return out  # every date holds a figure; most debrief fields hold none
     # Lower case (offsets kept) instead of IGNORECASE, which makes the month search slow.
     for m in _DATE.finditer(lowered(text)):
         g = m.groupdict()

@@ -125,10 +125,6 @@ def _normalise(raw: Sequence[str], names: frozenset[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _tokens(text: str, names: frozenset[str]) -> tuple[str, ...]:
-    return _normalise(_TOKEN.findall(text), names)
-
-
 def _is_fact(index: int, token: str) -> bool:
     """A proper noun or acronym inside a sentence, or anything holding a digit."""
     if index and token[0].isupper():
@@ -415,15 +411,17 @@ def check_loop(contexts: Sequence[NoteContext], labels: Sequence[str]) -> None:
     min_lemmas = int(cfg["fold_min_shared"])
     everything = [u for found in per_note for u in found]
     for i, ctx in enumerate(contexts):
-        total = len(_tokens(ctx.text[ctx.body_start :], names)) or 1
+        total = len(_TOKEN.findall(ctx.text, ctx.body_start)) or 1
         hits: list[tuple[Unit, Unit, float]] = []
         others = [o for o in everything if o.note != i]
         for unit in per_note[i]:
             content, lemmas = unit.content, unit.lemmas
+            # Most pairs share nothing: isdisjoint answers that without building a set.
             candidates = [
                 o
                 for o in others
-                if len(content & o.content) >= 2 or len(lemmas & o.lemmas) >= min_lemmas
+                if (not content.isdisjoint(o.content) and len(content & o.content) >= 2)
+                or (not lemmas.isdisjoint(o.lemmas) and len(lemmas & o.lemmas) >= min_lemmas)
             ]
             best, match = _best(unit, candidates, float(cfg["reworded"]))
             if match is not None and best >= float(cfg["reworded"]):

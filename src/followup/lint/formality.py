@@ -129,11 +129,12 @@ def _emoji(ctx: NoteContext) -> None:
 
 def _exclamations(ctx: NoteContext) -> None:
     count = 0
-    for i in range(ctx.body_start, len(ctx.masked)):
-        if ctx.masked[i] == "!":
-            count += 1
-            if count > 1:
-                ctx.emit("formality.exclamation", i, i + 1, suggestion=".", count=count)
+    i = ctx.masked.find("!", ctx.body_start)
+    while i >= 0:
+        count += 1
+        if count > 1:
+            ctx.emit("formality.exclamation", i, i + 1, suggestion=".", count=count)
+        i = ctx.masked.find("!", i + 1)
 
 
 def _case(ctx: NoteContext) -> bool:
@@ -157,15 +158,14 @@ def _lowercase_i(ctx: NoteContext) -> None:
 
 
 def _mobile(ctx: NoteContext) -> None:
-    for pattern in compile_patterns("formality", "mobile_signatures"):
-        for m in pattern.finditer(ctx.lowered, 0, ctx.tokens):
-            ctx.emit(
-                "formality.mobile-signature",
-                m.start(),
-                m.end(),
-                suggestion="",
-                signature=ctx.text[m.start() : m.end()],
-            )
+    for _, m in compile_patterns("formality", "mobile_signatures").matches(ctx.words):
+        ctx.emit(
+            "formality.mobile-signature",
+            m.start(),
+            m.end(),
+            suggestion="",
+            signature=ctx.text[m.start() : m.end()],
+        )
 
 
 def check(ctx: NoteContext) -> None:

@@ -7,7 +7,7 @@ from functools import cache
 
 from followup.lint.context import NoteContext
 from followup.lint.keywords import content_words
-from followup.lint.registry import Phrase, compile_patterns, data
+from followup.lint.registry import compile_patterns, data
 
 __all__ = ["check"]
 
@@ -15,12 +15,10 @@ _CAPITALISED = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'’-]+")
 
 
 @cache
-def _stock() -> tuple[tuple[Phrase, str | None, bool], ...]:
-    """Each stock pattern with its suggestion and whether that is a drop-in replacement."""
+def _stock() -> tuple[tuple[str | None, bool], ...]:
+    """Each stock pattern's suggestion and whether that is a drop-in replacement."""
     entries = data("generic")["stock"]
-    texts = [e.get("replacement", e.get("suggestion")) for e in entries]
-    drop_in = ["replacement" in e for e in entries]
-    return tuple(zip(compile_patterns("generic", "stock"), texts, drop_in, strict=True))
+    return tuple((e.get("replacement", e.get("suggestion")), "replacement" in e) for e in entries)
 
 
 @cache
@@ -91,19 +89,19 @@ def _machine_voice(ctx: NoteContext, taken: list[tuple[int, int]]) -> None:
 def check(ctx: NoteContext) -> None:
     """Stock phrases, a note with nothing specific, sentences of pure enthusiasm."""
     taken: list[tuple[int, int]] = []
-    for pattern, suggestion, drop_in in _stock():
-        for m in pattern.finditer(ctx.lowered, ctx.body_start, ctx.tokens):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            taken.append(m.span())
-            ctx.emit(
-                "generic.stock-phrase",
-                m.start(),
-                m.end(),
-                suggestion=suggestion,
-                replaces="span" if drop_in else None,
-                phrase=ctx.text[m.start() : m.end()],
-            )
+    for i, m in compile_patterns("generic", "stock").matches(ctx.words, ctx.body_start):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        taken.append(m.span())
+        suggestion, drop_in = _stock()[i]
+        ctx.emit(
+            "generic.stock-phrase",
+            m.start(),
+            m.end(),
+            suggestion=suggestion,
+            replaces="span" if drop_in else None,
+            phrase=ctx.text[m.start() : m.end()],
+        )
     _machine_voice(ctx, taken)
     _nothing_specific(ctx)
     _pure_enthusiasm(ctx)

@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 
 from followup.lint.registry import data
 
-__all__ = ["any_mention", "content_words", "mentions", "stems", "stems_at"]
+__all__ = ["any_mention", "content_words", "entry_stems", "mentions", "stems", "stems_at"]
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -37,15 +37,37 @@ def stems(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in content_words(text))
 
 
-def stems_at(text: str) -> list[tuple[int, str]]:
-    """(offset, stem) of every content word of ``text``, in order."""
+def stems_at(text: str, wanted: frozenset[str]) -> list[tuple[int, str]]:
+    """(offset, stem) of every content word of ``text`` whose stem is ``wanted``, in order.
+
+    A note is searched only where a wanted stem begins a word, instead of every
+    word being stemmed: a debrief's entries hold a few dozen stems at most.
+    """
+    if not wanted:
+        return []
     stop = _stopwords()
     out = []
-    for m in _WORD.finditer(text):
-        w = m.group().lower().replace("’", "'")
-        if len(w) >= 3 and w not in stop:
+    for m in _starts(wanted).finditer(text):
+        word = _WORD.match(text, m.start())
+        w = word.group().lower().replace("’", "'") if word else ""
+        if len(w) >= 3 and w not in stop and _stem(w) in wanted:
             out.append((m.start(), _stem(w)))
     return out
+
+
+@lru_cache(maxsize=64)
+def _starts(wanted: frozenset[str]) -> re.Pattern[str]:
+    """Where a word begins with one of ``wanted`` (apostrophes either way)."""
+    prefixes = sorted((re.escape(s).replace("'", "['’]") for s in wanted), key=len, reverse=True)
+    # A word begins after a character outside words, but not after "o'" of "o'neil".
+    return re.compile(
+        r"(?<![^\W_])(?<![^\W_]['’])(?:" + "|".join(prefixes) + ")", re.IGNORECASE
+    )
+
+
+def entry_stems(entries: Iterable[str]) -> frozenset[str]:
+    """Every stem of the content words of ``entries``."""
+    return frozenset().union(*(_entry_stems(e) for e in entries))
 
 
 @lru_cache(maxsize=4096)

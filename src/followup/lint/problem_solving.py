@@ -9,9 +9,10 @@ from functools import cache
 
 from followup.debrief import Interviewer
 from followup.lint.context import NoteContext
-from followup.lint.keywords import any_mention, stems, stems_at
+from followup.lint.keywords import any_mention, entry_stems, stems, stems_at
+from followup.lint.phrases import Phrase, PhraseSet, Words
 from followup.lint.proposal import clause_start, may_propose, proposes
-from followup.lint.registry import Phrase, data
+from followup.lint.registry import data
 from followup.lint.spelling import is_known_word
 from followup.lint.word_model import Model, culprit, load_model
 from followup.text import Sentence
@@ -61,8 +62,6 @@ _REQUESTED = re.compile(
 _TO_THEM = re.compile(r"\b(?:you|your|yours)\b")
 _TOLD_NOT_PROPOSED = frozenset({"deliverable", "plan", "step"})
 
-Patterns = tuple[tuple[Phrase, str], ...]
-
 
 @cache
 def _verbs(key: str) -> str:
@@ -87,8 +86,9 @@ def _gerund_group(key: str) -> str:
 
 
 @cache
-def _patterns(strength: str) -> Patterns:
-    """The data patterns, ``<VERB>``/``<GERUND>`` replaced by the entry's verb list."""
+def _patterns(strength: str) -> tuple[PhraseSet, tuple[str, ...]]:
+    """The data patterns, ``<VERB>``/``<GERUND>`` replaced by the entry's verb list, and
+    the signal of each."""
     out = []
     for entry in data("problem_solving")[strength]:
         source = str(entry["pattern"])
@@ -102,7 +102,7 @@ def _patterns(strength: str) -> Patterns:
         source = source.replace("<VERB>", _verbs(key)).replace("<GERUND>", _gerund_group(key))
         phrase = Phrase(source, re.MULTILINE, entry.get("not_after"), gate)
         out.append((phrase, str(entry["signal"])))
-    return tuple(out)
+    return PhraseSet(p for p, _ in out), tuple(s for _, s in out)
 
 
 @cache
@@ -126,20 +126,20 @@ def _signals_by_sentence(
     """
     starts = [s.start for s in sentences]
     found: list[list[tuple[int, str]]] = [[] for _ in sentences]
-    tokens = ctx.tokens
+    words = ctx.words
     # Sentences one per line, so a "^" pattern (MULTILINE) meets each sentence start.
     lines = "\n".join(ctx.lowered[s.start : s.end].replace("\n", " ") for s in sentences)
     line_starts = [0]
     for s in sentences[:-1]:
         line_starts.append(line_starts[-1] + (s.end - s.start) + 1)
-    for order, (pattern, signal) in enumerate(_patterns(strength)):
-        if pattern.gate and pattern.gate.isdisjoint(tokens):
-            continue  # none of the verbs it needs occurs in the note
+    patterns, signals = _patterns(strength)
+    for order in patterns.candidates(words):
+        pattern, signal = patterns[order], signals[order]
         if pattern.anchored:
-            for m in pattern.finditer(lines):
+            for m in pattern.matches(lines, 0, words):
                 found[bisect_right(line_starts, m.start()) - 1].append((order, signal))
             continue
-        for m in pattern.finditer(ctx.lowered, ctx.body_start):
+        for m in pattern.matches(words, ctx.body_start):
             index = bisect_right(starts, m.start()) - 1
             if index >= 0 and m.start() < sentences[index].end:
                 found[index].append((order, signal))
@@ -200,10 +200,10 @@ def _features() -> Features:
     )
 
 
-def _combined(low: str, names_issue: bool, features: Features, tokens: frozenset[str]) -> list[str]:
+def _combined(low: str, names_issue: bool, features: Features, words: Words) -> list[str]:
     """Signals no single phrase gives: an effect on a named problem, a plan in the first person."""
     effect, problem, intent, safe, diagnosis = features
-    for m in effect.finditer(low, 0, tokens):
+    for m in effect.matches(low, 0, words):
         subject = low[max(0, m.start() - 40) : m.start()].split()[-3:]
         # "This experience would help me ...", "I believe my background could help the
         # team with ...": the candidate, not a fix, anywhere in the clause's subject.
@@ -218,14 +218,14 @@ def _combined(low: str, names_issue: bool, features: Features, tokens: frozenset
             continue
         if names_issue or problem.search(low):
             return ["promised result"]
-    planned = intent.search(low, 0, tokens)
+    planned = intent.search(low, 0, words)
     # "I will try the restaurant you recommended": their advice taken, not a plan for them.
     if planned and _FOLLOWED.search(low):
         planned = None
     verb = planned.group("verb") if planned else ""
     if verb and verb not in safe and not verb.endswith("ly") and is_known_word(verb):
         return ["plan"]
-    if diagnosis.search(low, 0, tokens):
+    if diagnosis.search(low, 0, words):
         return ["diagnosis"]
     return []
 
@@ -265,7 +265,7 @@ def _relief_lists() -> _Relief:
     )
 
 
-def _relief(low: str, tokens: frozenset[str]) -> bool:
+def _relief(low: str, words: Words) -> bool:
     """An intervention claimed to relieve their problem, whatever its verb.
 
     The subject of the clause before "might / usually / tends to <relieve>" is
@@ -278,7 +278,7 @@ def _relief(low: str, tokens: frozenset[str]) -> bool:
     plain = frozenset(low.split())
     if lists.leads.isdisjoint(plain) or lists.verbs.isdisjoint(plain):
         return False
-    for m in lists.relief.finditer(low, 0, tokens):
+    for m in lists.relief.matches(low, 0, words):
         head = low[: m.start()]
         breaks = [b.end() for b in _CLAUSE_BREAK.finditer(head)]
         clause = head[breaks[-1] if breaks else 0 :].strip()
@@ -337,11 +337,14 @@ def check_model(ctx: NoteContext, model: Model) -> None:
     )
 
 
-def _stems_by_sentence(text: str, sentences: list[Sentence]) -> list[frozenset[str]]:
-    """Each sentence's content stems, from one pass over the note (not one per sentence)."""
+def _stems_by_sentence(
+    text: str, sentences: list[Sentence], issues: list[str]
+) -> list[frozenset[str]]:
+    """Each sentence's content stems among those of ``issues`` (all a mention compares),
+    from one pass over the note (not one per sentence)."""
     starts = [s.start for s in sentences]
     found: list[set[str]] = [set() for _ in sentences]
-    for start, stem in stems_at(text):
+    for start, stem in stems_at(text, entry_stems(issues)):
         index = bisect_right(starts, start) - 1
         if index >= 0 and start < sentences[index].end:
             found[index].add(stem)
@@ -365,7 +368,7 @@ def _check_rules(ctx: NoteContext) -> None:
     weak_at = _signals_by_sentence(ctx, sentences, "weak")
     weak_only: list[tuple[Sentence, list[str], str | None]] = []
     scored = may_propose(ctx.tokens)
-    sentence_stems = _stems_by_sentence(ctx.text, sentences) if issues else []
+    sentence_stems = _stems_by_sentence(ctx.text, sentences, issues) if issues else []
     for index, sentence in enumerate(sentences):
         if listed and listed[0] <= sentence.start < listed[1]:
             continue
@@ -375,8 +378,8 @@ def _check_rules(ctx: NoteContext) -> None:
             continue
         strong = strong_at[index]
         weak = weak_at[index]
-        strong = strong or _combined(low, issue is not None, features, ctx.tokens)
-        if not strong and _relief(low, ctx.tokens):
+        strong = strong or _combined(low, issue is not None, features, ctx.words)
+        if not strong and _relief(low, ctx.words):
             strong = ["promised result"]
         # Wording no pattern knows: a proposal recognised by its features.
         if not strong and scored and proposes(low, issue is not None):

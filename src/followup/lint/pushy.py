@@ -5,7 +5,8 @@ from __future__ import annotations
 from functools import cache
 
 from followup.lint.context import NoteContext
-from followup.lint.registry import Phrase, compile_patterns, data
+from followup.lint.phrases import Phrase
+from followup.lint.registry import compile_patterns, data
 from followup.lint.word_model import Model, culprit, load_model
 
 __all__ = ["check", "check_model", "permits_no"]
@@ -46,30 +47,30 @@ _SUGGESTIONS = {
 
 
 @cache
+def _kinds() -> tuple[str, ...]:
+    return tuple(str(e["kind"]) for e in data("pushy")["patterns"])
+
+
+@cache
 def _soft() -> tuple[bool, ...]:
     return tuple(bool(e.get("soft", False)) for e in data("pushy")["patterns"])
 
 
 def permits_no(ctx: NoteContext) -> bool:
     """Whether the note lets the reader say no ("if not, I completely understand")."""
-    return any(
-        p.search(ctx.lowered, 0, ctx.tokens) for p in compile_patterns("pushy", "permission")
-    )
+    return next(compile_patterns("pushy", "permission").matches(ctx.words), None) is not None
 
 
 def check(ctx: NoteContext) -> None:
     """Flag every pressuring phrase; soft requests pass when the note permits a no."""
-    text = ctx.lowered
     permits = permits_no(ctx)
-    kinds = [str(e["kind"]) for e in data("pushy")["patterns"]]
+    patterns, kinds, soft = compile_patterns("pushy", "patterns"), _kinds(), _soft()
     taken: list[tuple[int, int]] = []
-    for pattern, kind, soft in zip(
-        compile_patterns("pushy", "patterns"), kinds, _soft(), strict=True
-    ):
-        if soft and permits:
+    for i in patterns.candidates(ctx.words):
+        if soft[i] and permits:
             continue
-        for m in pattern.finditer(text, ctx.body_start, ctx.tokens):
-            _emit(ctx, taken, m.start(), m.end(), kind)
+        for m in patterns[i].matches(ctx.words, ctx.body_start):
+            _emit(ctx, taken, m.start(), m.end(), kinds[i])
     if not permits:
         _conditional_threats(ctx, taken)
     if not taken and not permits:
@@ -125,7 +126,7 @@ def _conditional_threats(ctx: NoteContext, taken: list[tuple[int, int]]) -> None
     """
     text = ctx.lowered
     for sanction in _threat("sanction"):
-        for m in sanction.finditer(text, ctx.body_start, ctx.tokens):
+        for m in sanction.matches(ctx.words, ctx.body_start):
             sentence = next((s for s in ctx.sentences if s.start <= m.start() < s.end), None)
             if sentence is None:
                 continue

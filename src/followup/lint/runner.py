@@ -50,7 +50,10 @@ class NoteInput(BaseModel):
 
 def match_recipient(text: str, debrief: Debrief) -> Interviewer | None:
     """The interviewer a note greets ("Dear Ms. Raman,", "Priya,"), if exactly one fits."""
-    ctx = NoteContext(text)
+    return _greeted(NoteContext(text), debrief)
+
+
+def _greeted(ctx: NoteContext, debrief: Debrief) -> Interviewer | None:
     sal = ctx.salutation
     if sal is None:
         return debrief.interviewers[0] if len(debrief.interviewers) == 1 else None
@@ -78,9 +81,7 @@ def _context(
         raise LimitError(
             f"note is {len(text):,} characters; a note may be at most {MAX_NOTE_CHARS:,} (limit)"
         )
-    if recipient is None and debrief is not None:
-        recipient = match_recipient(text, debrief)
-    return NoteContext(
+    ctx = NoteContext(
         text=text,
         debrief=debrief,
         recipient=recipient,
@@ -88,6 +89,10 @@ def _context(
         extra_words=config.words,
         facts=facts,
     )
+    if recipient is None and debrief is not None:
+        # Read from the note's own context: its masked text is needed by every rule anyway.
+        ctx.recipient = _greeted(ctx, debrief)
+    return ctx
 
 
 def _run(ctx: NoteContext, config: LintConfig) -> None:

@@ -47,7 +47,8 @@ _PREFIXES = (
     "dis",
 )
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "er", "ers", "ly", "ness", "ment", "ments", "al")
-_REPEAT = re.compile(r"\b([A-Za-z]+)([ \t]{1,3}|[ \t]*\n[ \t]*)(\1)\b", re.IGNORECASE)
+# Searched in the lower-cased text: a back-reference under IGNORECASE is slow.
+_REPEAT = re.compile(r"\b([a-z]+)([ \t]{1,3}|[ \t]*\n[ \t]*)(\1)\b")
 _DOUBLE_SPACE = re.compile(r"(?<=[^\s])  +(?=[^\s])")
 _NO_CAPITAL = re.compile(r"(?<=[.!?])[ \t]+([a-z])")
 _BRITISH = (
@@ -215,6 +216,11 @@ def suggest(word: str) -> str | None:
     return best_word
 
 
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(str(a) for a in data("spelling")["abbreviations"])
+
+
 def _sentence_start(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t\"'“‘(":
@@ -223,9 +229,8 @@ def _sentence_start(text: str, start: int) -> bool:
         j = i
         while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
             j -= 1
-        abbreviations = frozenset(str(a) for a in data("spelling")["abbreviations"])
         token = text[j:i].lower()
-        return not (token in abbreviations or len(token) == 1)
+        return not (token in _abbreviations() or len(token) == 1)
     return i < 0 or text[i] in "!?:\n"
 
 
@@ -257,8 +262,8 @@ def _misspelled(ctx: NoteContext) -> None:
     known = word_frequencies()
     for m in _TOKEN.finditer(text):
         word = m.group(0)
-        if word in known:
-            continue  # the common case, answered by one lookup
+        if word in known or word.lower() in known:
+            continue  # the common case, answered by one lookup ("Thank" too)
         start, end = m.span()
         if len(word) < 2 or any(c.isupper() for c in word[1:]) or not word.isascii():
             continue  # initials, acronyms, CamelCase products, non-English names
@@ -294,20 +299,21 @@ def _word_start(text: str, start: int) -> int:
 
 
 def _repeats(ctx: NoteContext) -> None:
-    allowed = frozenset(str(w) for w in data("spelling")["allowed_repeats"])
-    for m in _REPEAT.finditer(ctx.masked, ctx.body_start):
-        if m.group(1).lower() in allowed:
+    for m in _REPEAT.finditer(ctx.lowered, ctx.body_start):
+        if m.group(1) in _allowed_repeats():
             continue
-        ctx.emit(
-            "spelling.repeated-word",
-            m.start(),
-            m.end(),
-            suggestion=m.group(1),
-            word=m.group(1),
-        )
+        word = ctx.masked[m.start(1) : m.end(1)]
+        ctx.emit("spelling.repeated-word", m.start(), m.end(), suggestion=word, word=word)
+
+
+@cache
+def _allowed_repeats() -> frozenset[str]:
+    return frozenset(str(w) for w in data("spelling")["allowed_repeats"])
 
 
 def _double_spaces(ctx: NoteContext) -> None:
+    if "  " not in ctx.text:
+        return
     for m in _DOUBLE_SPACE.finditer(ctx.text, ctx.body_start):
         ctx.emit("spelling.double-space", m.start(), m.end(), suggestion=" ")
 
@@ -327,7 +333,7 @@ def _capitals(ctx: NoteContext) -> None:
     text = ctx.masked
     if ctx.body.islower() or not any(c.isupper() for c in ctx.body):
         return  # an all-lower-case note is one formality finding, not dozens
-    abbreviations = frozenset(str(a) for a in data("spelling")["abbreviations"])
+    abbreviations = _abbreviations()
     for m in _NO_CAPITAL.finditer(text, ctx.body_start):
         stop = m.start() - 1
         if text[stop] == "." and (stop > 0 and text[stop - 1] == "."):

@@ -145,10 +145,8 @@ def check(ctx: NoteContext) -> None:
     _topic(ctx)
     assistant = ctx.recipient is not None and ctx.recipient.is_assistant
     # A note to the coordinator thanks them for their help; it owes them no next step.
-    if not assistant and not any(
-        p.search(ctx.lowered, ctx.body_start, ctx.tokens)
-        for p in compile_patterns("structure", "next_step")
-    ):
+    next_steps = compile_patterns("structure", "next_step").matches(ctx.words, ctx.body_start)
+    if not assistant and next(next_steps, None) is None:
         ctx.emit(
             "structure.no-next-step",
             *_first_line(ctx),
