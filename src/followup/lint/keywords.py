@@ -60,9 +60,7 @@ def _starts(wanted: frozenset[str]) -> re.Pattern[str]:
     """Where a word begins with one of ``wanted`` (apostrophes either way)."""
     prefixes = sorted((re.escape(s).replace("'", "['’]") for s in wanted), key=len, reverse=True)
     # A word begins after a character outside words, but not after "o'" of "o'neil".
-    return re.compile(
-        r"(?<![^\W_])(?<![^\W_]['’])(?:" + "|".join(prefixes) + ")", re.IGNORECASE
-    )
+    return re.compile(r"(?<![^\W_])(?<![^\W_]['’])(?:" + "|".join(prefixes) + ")", re.IGNORECASE)
 
 
 def entry_stems(entries: Iterable[str]) -> frozenset[str]:
