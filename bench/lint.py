@@ -110,7 +110,29 @@ def cli_process() -> None:
             )
 
 
+def _fixed_work() -> int:
+    total = 0
+    for i in range(200_000):
+        total += i * i % 7
+    return total
+
+
+def machine() -> None:
+    """How noisy this machine is right now: one fixed piece of work, timed 30 times.
+
+    On a shared virtual machine the same work can take half as long again from
+    one run to the next; a median far above the best says the figures above it
+    are inflated by the machine, not by the linter.
+    """
+    _, median, best = _timings_ms(_fixed_work, 30)
+    print(
+        f"machine: a fixed workload takes median {median:.1f} ms, best {best:.1f} ms "
+        f"(median/best {median / best:.2f}; 1.0-1.1 on a quiet machine)"
+    )
+
+
 if __name__ == "__main__":
+    machine()
     loop_of_eight()
     corpus()
     cli_process()

@@ -188,3 +188,23 @@ def test_lint_process_runs_standalone(tmp_path: Path) -> None:
     )
     assert proc.returncode == 1
     assert "pushy.pressure" in proc.stdout
+
+
+def test_linting_loads_no_drafting_machinery(tmp_path: Path) -> None:
+    """`followup lint` must start fast: the package imports its public names lazily."""
+    path = write(tmp_path, "note.txt", "Dear Tom,\n\nThank you for your time.\n\nBest,\nSam\n")
+    probe = (
+        "import sys; from followup.cli import main; main(['lint', sys.argv[1]]); "
+        "print(sorted(m for m in sys.modules if m.startswith(('followup.drafting', 'langchain'))))"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe, str(path)], capture_output=True, text=True, check=False
+    )
+    assert proc.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_every_public_name_resolves() -> None:
+    import followup
+
+    assert all(getattr(followup, name) is not None for name in followup.__all__)
+    assert sorted(dir(followup)) == sorted(followup.__all__)

@@ -489,3 +489,32 @@ def test_round_is_flagged(round_: str, sentence: str) -> None:
 def test_round_near_misses_pass(round_: str, sentence: str) -> None:
     """Each later round's near misses (polite moves, past experience, logistics) pass."""
     assert not pushy(sentence), round_
+
+
+# Taking the pressure off in the writer's own words: a negated request followed by a
+# push, or deference to their timing; a "but" after it, or a "however" opening the next
+# sentence, takes it back (see `deference` in pushy.yaml).
+TAKEN_BACK = [
+    "I don't want to rush you, but I will need your answer by Friday.",
+    "I'm not trying to hurry anyone. However, I will need a decision from you by Monday.",
+    "There is no need to rush, though I will need a decision from you before the 3rd.",
+]
+
+PRESSURE_TAKEN_OFF = [
+    "The other firm wants an answer by the 9th. If you can share your direction by then I'd be grateful; there is honestly no need to hurry your panel for me.",
+    "My lease ends on 31 May, so I'd be glad to know your direction before then. I'm not asking anyone to change their schedule on my account.",
+    "The academy has asked me to confirm by Easter. Let me know by then if you can, but please do not feel obliged to answer any sooner than your process allows.",
+    "I have been asked to reply to the other offer by Friday. I would not want you to shorten your interviews because of it.",
+    "My visa decision is due in April. Whatever timing suits your committee is the right timing.",
+    "Another studio needs my answer by the 20th. If that is not feasible for you, I'll make my decision with what I know.",
+]
+
+
+@pytest.mark.parametrize("text", TAKEN_BACK)
+def test_pressure_taken_back_is_still_pushy(text: str) -> None:
+    assert pushy(text)
+
+
+@pytest.mark.parametrize("text", PRESSURE_TAKEN_OFF)
+def test_pressure_taken_off_passes(text: str) -> None:
+    assert not pushy(text)

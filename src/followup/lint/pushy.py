@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import cache
 
 from followup.lint.context import NoteContext
@@ -57,8 +59,58 @@ def _soft() -> tuple[bool, ...]:
 
 
 def permits_no(ctx: NoteContext) -> bool:
-    """Whether the note lets the reader say no ("if not, I completely understand")."""
-    return next(compile_patterns("pushy", "permission").matches(ctx.words), None) is not None
+    """Whether the note lets the reader say no ("if not, I completely understand") or
+    takes the pressure off ("there is no need to rush anything on my account")."""
+    permission = compile_patterns("pushy", "permission")
+    return next(permission.matches(ctx.words), None) is not None or _defers(ctx)
+
+
+@dataclass(frozen=True)
+class _Deference:
+    negators: frozenset[str]
+    requests: frozenset[str]
+    pushes: frozenset[str]
+    request_window: int
+    push_window: int
+    takebacks: frozenset[str]
+
+
+@cache
+def _deference() -> _Deference:
+    d = data("pushy")["deference"]
+    words = {key: frozenset(str(w) for w in d[key]) for key in ("negators", "requests", "pushes")}
+    return _Deference(
+        words["negators"],
+        words["requests"],
+        words["pushes"],
+        int(d["request_window"]),
+        int(d["push_window"]),
+        frozenset(str(w) for w in d["takebacks"]),
+    )
+
+
+_TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?")
+
+
+def _defers(ctx: NoteContext) -> bool:
+    """A negated request followed by a push, not taken back (see ``deference`` in the data)."""
+    d = _deference()
+    if d.pushes.isdisjoint(ctx.tokens):
+        return False
+    sentences = [_TOKEN.findall(ctx.lowered[s.start : s.end]) for s in ctx.sentences]
+    for k, words in enumerate(sentences):
+        for i, word in enumerate(words):
+            if not (word in d.negators or word.endswith(("n't", "n’t"))):
+                continue
+            after = words[i + 1 : i + 1 + d.request_window]
+            asked = next((i + 1 + j for j, w in enumerate(after) if w in d.requests), None)
+            if asked is None:
+                continue
+            pushed = d.pushes.intersection(words[asked + 1 : asked + 1 + d.push_window])
+            following = sentences[k + 1][:1] if k + 1 < len(sentences) else []
+            if pushed and d.takebacks.isdisjoint(words[asked:] + following):
+                return True
+    return False
 
 
 def check(ctx: NoteContext) -> None:
