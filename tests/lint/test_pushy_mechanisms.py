@@ -498,6 +498,7 @@ TAKEN_BACK = [
     "I don't want to rush you, but I will need your answer by Friday.",
     "I'm not trying to hurry anyone. However, I will need a decision from you by Monday.",
     "There is no need to rush, though I will need a decision from you before the 3rd.",
+    "After all this time, you owe me an answer by Friday.",
 ]
 
 PRESSURE_TAKEN_OFF = [
@@ -507,6 +508,8 @@ PRESSURE_TAKEN_OFF = [
     "I have been asked to reply to the other offer by Friday. I would not want you to shorten your interviews because of it.",
     "My visa decision is due in April. Whatever timing suits your committee is the right timing.",
     "Another studio needs my answer by the 20th. If that is not feasible for you, I'll make my decision with what I know.",
+    "I expect to hear back from three other practices next week, and I am happy to fit around your timetable.",
+    "The depot needs my notice by the 2nd, but you owe me nothing; if the panel takes longer, I can extend my current contract.",
 ]
 
 
