@@ -120,7 +120,9 @@ def _names(ctx: NoteContext) -> None:
     last_end = -1
     for m in _CAPITALISED.finditer(text):
         word = m.group(0)
-        low = re.sub(r"['’]s$", "", word.lower())
+        low = word.lower()
+        if low.endswith(("'s", "’s")):
+            low = low[:-2]
         parts = low.split("-")
         if pending and text[last_end : m.start()] not in (" ", "-"):
             flush()

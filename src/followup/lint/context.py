@@ -76,6 +76,8 @@ def debrief_strings(debrief: Debrief) -> list[str]:
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_ISO_DATE = re.compile(r"\b(\d{4})-\d{2}-\d{2}\b")
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 class DebriefFacts:
@@ -110,9 +112,11 @@ class DebriefFacts:
         """Every figure in the debrief, normalised ("1,200" -> "1200")."""
         numbers: set[str] = set()
         for raw in self.strings:
+            if not any(c.isdigit() for c in raw):
+                continue
             # An ISO date's month and day are not figures the note may quote; its year is.
-            value = re.sub(r"\b(\d{4})-\d{2}-\d{2}\b", r"\1", raw)
-            for m in re.finditer(r"\d+(?:[.,]\d+)*", value):
+            value = _ISO_DATE.sub(r"\1", raw)
+            for m in _FIGURE.finditer(value):
                 numbers.add(plain_number(m.group(0)))
                 numbers.update(plain_number(part) for part in re.findall(r"\d+", m.group(0)))
         return numbers
