@@ -521,3 +521,27 @@ def test_pressure_taken_back_is_still_pushy(text: str) -> None:
 @pytest.mark.parametrize("text", PRESSURE_TAKEN_OFF)
 def test_pressure_taken_off_passes(text: str) -> None:
     assert not pushy(text)
+
+
+# The writer's own reply deadline, stated as theirs, asks nothing of the reader.
+OWN_DEADLINE = (
+    [
+        "You need to respond by Friday.",
+        "Please reply by Monday.",
+    ],
+    [
+        "I have another offer and have been asked to respond by Friday.",
+        "I've agreed to reply to the agency by the 14th.",
+        "I must respond by Thursday, so I wanted you to know my timing.",
+    ],
+)
+
+
+@pytest.mark.parametrize("text", OWN_DEADLINE[0])
+def test_a_deadline_set_for_the_reader_is_pushy(text: str) -> None:
+    assert pushy(text)
+
+
+@pytest.mark.parametrize("text", OWN_DEADLINE[1])
+def test_the_writers_own_deadline_passes(text: str) -> None:
+    assert not pushy(text)
