@@ -33,44 +33,21 @@ if TYPE_CHECKING:
 
 # Each name is imported at its first use: `followup lint` should not load the drafting
 # machinery (langchain, the prompt templates) only because it imports followup.errors.
-_HOME = {
-    **dict.fromkeys(
-        (
-            "Candidate",
-            "Debrief",
-            "Interview",
-            "Interviewer",
-            "debrief_json_schema",
-            "dump_debrief",
-            "load_debrief",
-            "parse_debrief",
-        ),
-        "followup.debrief",
-    ),
-    **dict.fromkeys(("Draft", "Drafter", "NoteKind", "OfflineDrafter"), "followup.drafting"),
-    **dict.fromkeys(
-        (
-            "ConfigError",
-            "FollowupError",
-            "InputError",
-            "LimitError",
-            "ModelError",
-            "StoreError",
-            "TemplateError",
-        ),
-        "followup.errors",
-    ),
-    "draft_loop": "followup.service",
-}
+# The homes are tried in this order, lightest first; a name is taken from the first
+# that defines it.
+_HOMES = ("followup.errors", "followup.debrief", "followup.drafting", "followup.service")
 
 
 def __getattr__(name: str) -> object:
-    home = _HOME.get(name)
-    if home is None:
+    if name not in __all__:
         raise AttributeError(f"module 'followup' has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
+    for home in _HOMES:
+        module = importlib.import_module(home)
+        if hasattr(module, name):
+            value = getattr(module, name)
+            globals()[name] = value
+            return value
+    raise AttributeError(f"module 'followup' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:

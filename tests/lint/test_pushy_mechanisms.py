@@ -467,30 +467,6 @@ ROUND_SEVEN_GOOD = [
 
 # Every later round is a table like the first: caught in wording it was not built from,
 # with its near misses passing.
-ROUNDS = {
-    "two": (ROUND_TWO_BAD, ROUND_TWO_GOOD),
-    "three": (ROUND_THREE_BAD, ROUND_THREE_GOOD),
-    "four": (ROUND_FOUR_BAD, ROUND_FOUR_GOOD),
-    "five": (ROUND_FIVE_BAD, ROUND_FIVE_GOOD),
-    "six": (ROUND_SIX_BAD, ROUND_SIX_GOOD),
-    "seven": (ROUND_SEVEN_BAD, ROUND_SEVEN_GOOD),
-}
-ROUND_BAD = [(name, s) for name, (bad, _) in ROUNDS.items() for s in bad]
-ROUND_GOOD = [(name, s) for name, (_, good) in ROUNDS.items() for s in good]
-
-
-@pytest.mark.parametrize(("round_", "sentence"), ROUND_BAD)
-def test_round_is_flagged(round_: str, sentence: str) -> None:
-    """Each later round of mechanisms is caught."""
-    assert pushy(sentence), round_
-
-
-@pytest.mark.parametrize(("round_", "sentence"), ROUND_GOOD)
-def test_round_near_misses_pass(round_: str, sentence: str) -> None:
-    """Each later round's near misses (polite moves, past experience, logistics) pass."""
-    assert not pushy(sentence), round_
-
-
 # Taking the pressure off in the writer's own words: a negated request followed by a
 # push, or deference to their timing; a "but" after it, or a "however" opening the next
 # sentence, takes it back (see `deference` in pushy.yaml).
@@ -512,36 +488,39 @@ PRESSURE_TAKEN_OFF = [
     "The depot needs my notice by the 2nd, but you owe me nothing; if the panel takes longer, I can extend my current contract.",
 ]
 
-
-@pytest.mark.parametrize("text", TAKEN_BACK)
-def test_pressure_taken_back_is_still_pushy(text: str) -> None:
-    assert pushy(text)
-
-
-@pytest.mark.parametrize("text", PRESSURE_TAKEN_OFF)
-def test_pressure_taken_off_passes(text: str) -> None:
-    assert not pushy(text)
-
-
 # The writer's own reply deadline, stated as theirs, asks nothing of the reader.
-OWN_DEADLINE = (
-    [
-        "You need to respond by Friday.",
-        "Please reply by Monday.",
-    ],
-    [
-        "I have another offer and have been asked to respond by Friday.",
-        "I've agreed to reply to the agency by the 14th.",
-        "I must respond by Thursday, so I wanted you to know my timing.",
-    ],
-)
+DEADLINE_FOR_THE_READER = [
+    "You need to respond by Friday.",
+    "Please reply by Monday.",
+]
+
+WRITERS_OWN_DEADLINE = [
+    "I have another offer and have been asked to respond by Friday.",
+    "I've agreed to reply to the agency by the 14th.",
+    "I must respond by Thursday, so I wanted you to know my timing.",
+]
+
+ROUNDS = {
+    "two": (ROUND_TWO_BAD, ROUND_TWO_GOOD),
+    "three": (ROUND_THREE_BAD, ROUND_THREE_GOOD),
+    "four": (ROUND_FOUR_BAD, ROUND_FOUR_GOOD),
+    "five": (ROUND_FIVE_BAD, ROUND_FIVE_GOOD),
+    "six": (ROUND_SIX_BAD, ROUND_SIX_GOOD),
+    "seven": (ROUND_SEVEN_BAD, ROUND_SEVEN_GOOD),
+    "pressure taken off": (TAKEN_BACK, PRESSURE_TAKEN_OFF),
+    "own deadline": (DEADLINE_FOR_THE_READER, WRITERS_OWN_DEADLINE),
+}
+ROUND_BAD = [(name, s) for name, (bad, _) in ROUNDS.items() for s in bad]
+ROUND_GOOD = [(name, s) for name, (_, good) in ROUNDS.items() for s in good]
 
 
-@pytest.mark.parametrize("text", OWN_DEADLINE[0])
-def test_a_deadline_set_for_the_reader_is_pushy(text: str) -> None:
-    assert pushy(text)
+@pytest.mark.parametrize(("round_", "sentence"), ROUND_BAD)
+def test_round_is_flagged(round_: str, sentence: str) -> None:
+    """Each later round of mechanisms is caught."""
+    assert pushy(sentence), round_
 
 
-@pytest.mark.parametrize("text", OWN_DEADLINE[1])
-def test_the_writers_own_deadline_passes(text: str) -> None:
-    assert not pushy(text)
+@pytest.mark.parametrize(("round_", "sentence"), ROUND_GOOD)
+def test_round_near_misses_pass(round_: str, sentence: str) -> None:
+    """Each later round's near misses (polite moves, past experience, logistics) pass."""
+    assert not pushy(sentence), round_

@@ -112,8 +112,6 @@ class DebriefFacts:
         """Every figure in the debrief, normalised ("1,200" -> "1200")."""
         numbers: set[str] = set()
         for raw in self.strings:
-            if not any(c.isdigit() for c in raw):
-                continue
             # An ISO date's month and day are not figures the note may quote; its year is.
             value = _ISO_DATE.sub(r"\1", raw)
             for m in _FIGURE.finditer(value):
