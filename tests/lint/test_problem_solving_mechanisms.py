@@ -244,6 +244,7 @@ RECOMMENDATION_FRAME = [
     "I'd quietly recommend that the district move the benchmark test to October.",
     "In my view, the simplest way to cut the queue would be to open the second till at noon.",
     "The trick might be to route the small claims to a fast-track desk.",
+    "I feel you need to change the rota before the summer.",
 ]
 RECOMMENDATION_FRAME_NEAR = [
     "I would urge you to make your decision quickly, as other offers are on the table.",
@@ -258,6 +259,10 @@ RECOMMENDATION_FRAME_NEAR = [
     "In my opinion, the best part of the visit was meeting the volunteers.",
     "Would you suggest that I read anything before the next round?",
     "What would you recommend that the new hire focus on first?",
+    # Lifting an obligation from them prescribes nothing.
+    "Please don't feel you need to respond to it now.",
+    "Please do not feel that you have to change the rota for me.",
+    "You need to reply only when the panel has decided.",
 ]
 
 # A deliverable made for their problem, or free work on it, offered unasked.

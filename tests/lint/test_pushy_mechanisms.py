@@ -485,6 +485,7 @@ PRESSURE_TAKEN_OFF = [
     "My visa decision is due in April. Whatever timing suits your committee is the right timing.",
     "Another studio needs my answer by the 20th. If that is not feasible for you, I'll make my decision with what I know.",
     "I expect to hear back from three other practices next week, and I am happy to fit around your timetable.",
+    "The lab wants my answer by the 9th; please don't hurry your panel for me.",
     "The depot needs my notice by the 2nd, but you owe me nothing; if the panel takes longer, I can extend my current contract.",
 ]
 
