@@ -501,6 +501,28 @@ WRITERS_OWN_DEADLINE = [
     "I must respond by Thursday, so I wanted you to know my timing.",
 ]
 
+# A pressure phrase the writer negates is not pressure; a negated desperation, a
+# request not to do something, or a negation that takes the pressure back is.
+NEGATION_KEEPS_PRESSURE = [
+    "I can't take another rejection.",
+    "I would urge you not to let this process drag on.",
+    "I do not believe you will meet another applicant with my certifications.",
+    "I won't call every day, but I will call you every morning until I hear.",
+    "I won't wait forever, so reply by Friday.",
+    "I will not stop calling you every day.",
+]
+
+NEGATED_PRESSURE = [
+    "I won't be calling you every day, I promise; I know how busy the panel is.",
+    "I don't need an answer today; take the time your process needs.",
+    "This is not a request to respond by Monday.",
+    "Nobody is asking you to skip the reference checks for me.",
+    "I don't want you to bring the decision forward on my account.",
+    "I'm not going to chase you until you decide.",
+    "There's no reason to reply by Friday; the other firm can wait a little.",
+    "I won't be checking in every week; one note after the 15th is plenty.",
+]
+
 ROUNDS = {
     "two": (ROUND_TWO_BAD, ROUND_TWO_GOOD),
     "three": (ROUND_THREE_BAD, ROUND_THREE_GOOD),
@@ -510,6 +532,7 @@ ROUNDS = {
     "seven": (ROUND_SEVEN_BAD, ROUND_SEVEN_GOOD),
     "pressure taken off": (TAKEN_BACK, PRESSURE_TAKEN_OFF),
     "own deadline": (DEADLINE_FOR_THE_READER, WRITERS_OWN_DEADLINE),
+    "negated": (NEGATION_KEEPS_PRESSURE, NEGATED_PRESSURE),
 }
 ROUND_BAD = [(name, s) for name, (bad, _) in ROUNDS.items() for s in bad]
 ROUND_GOOD = [(name, s) for name, (_, good) in ROUNDS.items() for s in good]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property
@@ -187,6 +188,17 @@ class NoteContext:
         """Sentences of the body, spans relative to the whole note."""
         base = self.body_start
         return [Sentence(s.text, s.start + base, s.end + base) for s in split_sentences(self.body)]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The body sentence holding ``offset``, if any."""
+        index = bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return self.sentences[index]
+        return None
 
     @cached_property
     def salutation(self) -> re.Match[str] | None:

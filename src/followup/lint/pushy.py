@@ -113,15 +113,54 @@ def _defers(ctx: NoteContext) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class _Negation:
+    kinds: frozenset[str]
+    negators: frozenset[str]
+    frame: frozenset[str]
+    window: int
+
+
+@cache
+def _negation() -> _Negation:
+    d = data("pushy")["negated"]
+    return _Negation(
+        *(frozenset(str(w) for w in d[key]) for key in ("kinds", "negators", "frame")),
+        int(d["window"]),
+    )
+
+
+# Words, and the marks that end a clause, read backwards from a phrase.
+_CLAUSE_TOKEN = re.compile(r"[a-z]+(?:['’][a-z]+)?|[,;:()\u2013\u2014]")
+
+
+def _negated(ctx: NoteContext, start: int) -> bool:
+    """Whether a negator governs the phrase at ``start`` (see ``negated`` in the data)."""
+    n = _negation()
+    sentence = ctx.sentence_at(start)
+    before = _CLAUSE_TOKEN.findall(ctx.lowered[sentence.start if sentence else 0 : start])
+    after = ""
+    for word in reversed(before[-(n.window + 1) :]):
+        if word in n.negators or word.endswith(("n't", "n’t")):
+            return after != "to"
+        if word not in n.frame:
+            return False
+        after = word
+    return False
+
+
 def check(ctx: NoteContext) -> None:
     """Flag every pressuring phrase; soft requests pass when the note permits a no."""
     permits = permits_no(ctx)
     patterns, kinds, soft = compile_patterns("pushy", "patterns"), _kinds(), _soft()
+    negatable = _negation().kinds
     taken: list[tuple[int, int]] = []
     for i in patterns.candidates(ctx.words):
         if soft[i] and permits:
             continue
         for m in patterns[i].matches(ctx.words, ctx.body_start):
+            if kinds[i] in negatable and _negated(ctx, m.start()):
+                continue
             _emit(ctx, taken, m.start(), m.end(), kinds[i])
     if not permits:
         _conditional_threats(ctx, taken)
@@ -179,7 +218,7 @@ def _conditional_threats(ctx: NoteContext, taken: list[tuple[int, int]]) -> None
     text = ctx.lowered
     for sanction in _threat("sanction"):
         for m in sanction.matches(ctx.words, ctx.body_start):
-            sentence = next((s for s in ctx.sentences if s.start <= m.start() < s.end), None)
+            sentence = ctx.sentence_at(m.start())
             if sentence is None:
                 continue
             within = text[sentence.start : sentence.end]
