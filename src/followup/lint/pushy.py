@@ -124,10 +124,10 @@ class _Negation:
 @cache
 def _negation() -> _Negation:
     d = data("pushy")["negated"]
-    return _Negation(
-        *(frozenset(str(w) for w in d[key]) for key in ("kinds", "negators", "frame")),
-        int(d["window"]),
+    kinds, negators, frame = (
+        frozenset(str(w) for w in d[key]) for key in ("kinds", "negators", "frame")
     )
+    return _Negation(kinds, negators, frame, int(d["window"]))
 
 
 # Words, and the marks that end a clause, read backwards from a phrase.
