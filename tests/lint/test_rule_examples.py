@@ -302,7 +302,13 @@ EXAMPLES: dict[str, tuple[list[Case], list[Case]]] = {
                 )
             )
         ],
-        [c(note(PLAIN)), c(note("Thank you again; I hope we get to work together."))],
+        [
+            c(note(PLAIN)),
+            c(note("Thank you again; I hope we get to work together.")),
+            c(note("Thank you. I would welcome further discussion of the Committee's priorities.")),
+            c(note("Thank you. If you are able to let me know before the 20th, I'd be grateful.")),
+            c(note("Thank you. I'd genuinely enjoy working through the backlog with your team.")),
+        ],
     ),
     "structure.no-salutation": (
         [c(PLAIN + "\n\nBest regards,\nMorgan Hale\n")],
@@ -310,6 +316,7 @@ EXAMPLES: dict[str, tuple[list[Case], list[Case]]] = {
             c(note(PLAIN)),
             c("Tom,\n\n" + PLAIN + "\n\nBest regards,\nMorgan Hale\n"),
             c("Hey Linda!!\n\n" + PLAIN + "\n\nBest regards,\nMorgan Hale\n"),
+            c("Kia ora Mere,\n\n" + PLAIN + "\n\nNgā mihi,\nMorgan Hale\n"),
         ],
     ),
     "structure.no-sign-off": (

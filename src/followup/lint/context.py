@@ -23,7 +23,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|dev|example)(?:/\S*)?\b")
 _HEADER = re.compile(r"(?:subject|to|from|cc|date|re)\s*:[^\n]*\n", re.IGNORECASE)
 _SALUTATION = re.compile(
-    r"(?:(?:dear|hi|hello|hey|heya|hiya|yo|howdy|greetings|good\s+(?:morning|afternoon|evening))"
+    r"(?:(?:dear|hi|hello|hey|heya|hiya|yo|howdy|greetings|kia\s+ora|good\s+(?:morning|afternoon|evening|day))"
     r"\b,?[ \t]*(?P<name>[^\n,!:;]{0,60}?)[ \t]*(?:[,:;.]|!{1,3})?[ \t]*$"
     r"|(?-i:(?P<bare>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}))[ \t]*,[ \t]*$)",
     re.IGNORECASE | re.MULTILINE,
