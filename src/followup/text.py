@@ -15,9 +15,9 @@ __all__ = [
 ]
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-# A sentence ends at . ! or ? followed by space and an upper-case letter, a
-# digit or an opening quote, or at a blank line / line break before a new line
-# of text. Abbreviations such as "Dr." and "Ms." are not sentence ends.
+# A sentence ends at . ! or ? (closing quotes and brackets kept) before white
+# space, and at every line break. Abbreviations such as "Dr." and "Ms." are not
+# sentence ends, nor is a dotted one ("p.m.", "U.S.") before a lower-case word.
 _ABBREVIATIONS = frozenset(
     "mr ms mrs mx dr prof st jr sr vs etc e.g i.e inc ltd co no approx dept".split()
 )
@@ -54,7 +54,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
         start -= 1
     token = text[start:dot].lower()
-    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+    if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+        return True
+    following = text[dot + 1 : dot + 3].lstrip(" \t")
+    return "." in token and following[:1].islower()
 
 
 def split_sentences(text: str) -> list[Sentence]:
