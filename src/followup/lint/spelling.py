@@ -221,16 +221,21 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(str(a) for a in data("spelling")["abbreviations"])
 
 
+def _abbreviated(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` closes an abbreviation ("Dr.", "e.g.", "J.")."""
+    i = dot
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
+        i -= 1
+    token = text[i:dot].lower()
+    return token in _abbreviations() or len(token) == 1
+
+
 def _sentence_start(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t\"'“‘(":
         i -= 1
     if i >= 0 and text[i] == ".":
-        j = i
-        while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
-            j -= 1
-        token = text[j:i].lower()
-        return not (token in _abbreviations() or len(token) == 1)
+        return not _abbreviated(text, i)
     return i < 0 or text[i] in "!?:\n"
 
 
@@ -333,18 +338,12 @@ def _capitals(ctx: NoteContext) -> None:
     text = ctx.masked
     if ctx.body.islower() or not any(c.isupper() for c in ctx.body):
         return  # an all-lower-case note is one formality finding, not dozens
-    abbreviations = _abbreviations()
     for m in _NO_CAPITAL.finditer(text, ctx.body_start):
         stop = m.start() - 1
         if text[stop] == "." and (stop > 0 and text[stop - 1] == "."):
             continue  # an ellipsis may run on
-        if text[stop] == ".":
-            i = stop
-            while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
-                i -= 1
-            token = text[i:stop].lower()
-            if token in abbreviations or len(token) == 1 or not token:
-                continue
+        if text[stop] == "." and (not text[stop - 1].isalpha() or _abbreviated(text, stop)):
+            continue  # "1. install" is a list item; "e.g. the" runs on
         letter = m.start(1)
         word_end = letter
         while word_end < len(text) and text[word_end].isalpha():
