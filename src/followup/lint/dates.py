@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from followup.lint.phrases import lowered
 
@@ -39,17 +40,36 @@ _DATE = re.compile(
     r"|\b(?P<y3>\d{4})-(?P<m3>\d{1,2})-(?P<d3>\d{1,2})\b"
     r"|(?<![\d/])(?P<a4>\d{1,2})/(?P<b4>\d{1,2})(?:/(?P<y4>\d{2}|\d{4}))?(?![\d/])",
 )
-_DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
+# Every date holds a figure, and its month name is close to it: the date regex is
+# tried only in a window around each figure, not over the whole text (~5x faster).
+_REACH = 40
 DateKey = tuple[int, int, int | None]  # (month, day, year or None)
+
+
+def _date_matches(low: str) -> Iterator[re.Match[str]]:
+    """What ``_DATE.finditer(low)`` finds, searched near each figure only."""
+    after = 0
+    for run in _DIGITS.finditer(low):
+        pos, end = max(after, run.start() - _REACH), run.end() + _REACH
+        while pos <= run.start():
+            near = _DATE.search(low, pos, end)
+            if near is None:
+                break
+            # The window's end can cut a year off or fake a word's end: read it whole.
+            m = _DATE.match(low, near.start())
+            if m is not None:
+                yield m
+                after = pos = max(m.end(), m.start() + 1)
+                break
+            pos = near.start() + 1
 
 
 def find_dates(text: str) -> list[tuple[int, int, list[DateKey]]]:
     """Every date in ``text`` as (start, end, possible readings); "3/4" has two readings."""
     out: list[tuple[int, int, list[DateKey]]] = []
-    if _DIGIT.search(text) is None:
-        return out  # every date holds a figure; most debrief fields hold none
     # Lower case (offsets kept) instead of IGNORECASE, which makes the month search slow.
-    for m in _DATE.finditer(lowered(text)):
+    for m in _date_matches(lowered(text)):
         g = m.groupdict()
         readings: list[DateKey] = []
         if g["month"]:
