@@ -34,7 +34,7 @@ HOLDOUTS = "holdout*.yaml"
 # Blind sets written with one label per note (the fault the writer meant): a finding
 # of another category on a faulty note ("sooo" in an informal note is also a
 # spelling slip) is neither a hit nor a false alarm. Clean notes are fully scored.
-SINGLE_LABEL_SOURCES = frozenset({f"holdout-{n}" for n in range(3, 17)})
+SINGLE_LABEL_SOURCES = frozenset({f"holdout-{n}" for n in range(3, 18)})
 LOOPS = NOTES / "loops"
 DEBRIEFS = ROOT / "fixtures" / "debriefs"
 
@@ -50,7 +50,10 @@ CATEGORIES = (
     "length",
 )
 FLAGGING = frozenset({"warning", "error"})
-LOOP_KINDS = frozenset({"verbatim", "reworded", "courtesy-only", "distinct"})
+# "paraphrased": one idea restated in new words ("close the gap between school and the
+# bedside" / "bridge what graduates learn in the classroom and meet at the bedside"),
+# beyond a light rewording; caught loops are counted, a miss is not a failure.
+LOOP_KINDS = frozenset({"verbatim", "reworded", "paraphrased", "courtesy-only", "distinct"})
 _ENTRY_KEYS = frozenset({"id", "categories", "text", "debrief", "to", "note"})
 _LOOP_KEYS = frozenset({"duplicated", "kind", "note", "debrief", "to", "flagged_notes"})
 
@@ -224,7 +227,11 @@ class Report:
 
     @property
     def copied_loops(self) -> tuple[LoopResult, ...]:
-        return tuple(r for r in self.loops if r.loop.duplicated)
+        return tuple(r for r in self.loops if r.loop.duplicated and r.loop.kind != "paraphrased")
+
+    @property
+    def paraphrased_loops(self) -> tuple[LoopResult, ...]:
+        return tuple(r for r in self.loops if r.loop.kind == "paraphrased")
 
     @property
     def copied_missed(self) -> tuple[LoopResult, ...]:
@@ -424,6 +431,11 @@ def format_report(report: Report) -> str:
         + _ratio(len(report.timeline_flagged), len(report.timeline)),
         "copied loops caught (verbatim/reworded): "
         + _ratio(len(copied) - len(report.copied_missed), len(copied)),
+        "paraphrased loops caught (not required): "
+        + _ratio(
+            sum(1 for r in report.paraphrased_loops if r.flagged_files),
+            len(report.paraphrased_loops),
+        ),
         "courtesy-only/distinct loops flagged: "
         + _ratio(len(report.distinct_flagged), len(report.distinct_loops)),
         "copied notes pointing at their twin: "

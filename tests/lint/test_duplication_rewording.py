@@ -234,6 +234,30 @@ COURTESY_AND_FACTS = [
 # Sentence pairs placed in two otherwise distinct notes: (industry and move, a, b, reworded?)
 PAIRS = [
     (
+        "site reliability: most ordinary words swapped, the specific ones kept",
+        "Having spent four years on call for a payments platform handling 3,000 requests per "
+        "second, I've learned to value calm incident response and thorough, blameless postmortems.",
+        "Four years of on-call duty for a payments system serving 3,000 requests a second taught "
+        "me to appreciate a calm response to incidents and a careful, blameless postmortem.",
+        True,
+    ),
+    (
+        "site reliability: the story retold around its figures, from their side first",
+        "Having spent four years on call for a payments platform handling 3,000 requests per "
+        "second, I've learned to value calm incident response and thorough, blameless postmortems.",
+        "Your team clearly cares about calm incident handling and careful postmortems, which I "
+        "came to value over four years carrying the pager for a payments platform at 3,000 "
+        "requests per second.",
+        True,
+    ),
+    (
+        "site reliability: the same specific words, a different story",
+        "Four years on call for a payments platform taught me that blameless postmortems matter.",
+        "Your payments platform team runs blameless postmortems after every incident, which I "
+        "admired, and the calm way you described the on-call rota was reassuring.",
+        False,
+    ),
+    (
         "logistics: active to passive, cause and effect swapped",
         "As a shift lead at a regional distribution centre, I cut picking errors in half by "
         "redesigning how we label the pick faces.",
