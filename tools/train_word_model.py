@@ -31,7 +31,13 @@ import lint_quality  # noqa: E402  (the corpus loader shared with the quality be
 
 from followup.lint import pushy  # noqa: E402
 from followup.lint.context import NoteContext  # noqa: E402
-from followup.lint.word_model import MODEL_CATEGORIES, Model, body, features  # noqa: E402
+from followup.lint.word_model import (  # noqa: E402
+    MODEL_CATEGORIES,
+    Model,
+    evidence,
+    features,
+    ignored,
+)
 
 DATA = ROOT / "src" / "followup" / "lint" / "data"
 L2 = 0.1
@@ -93,7 +99,7 @@ def reaches_model(entry: lint_quality.Entry, category: str) -> bool:
 
 def train(category: str) -> None:
     entries = lint_quality.load_corpus()
-    texts = [body(e.text) for e in entries]
+    texts = [evidence(e.text, ignored(category)) for e in entries]
     labels = [category in e.categories for e in entries]
     order = list(range(len(entries)))
     random.Random(7).shuffle(order)  # noqa: S311 - a fixed fold order, not a secret

@@ -259,6 +259,7 @@ RECOMMENDATION_FRAME_NEAR = [
     "In my opinion, the best part of the visit was meeting the volunteers.",
     "Would you suggest that I read anything before the next round?",
     "What would you recommend that the new hire focus on first?",
+    "I enjoyed your question about how I would brief a minister who has ten minutes.",
     # Lifting an obligation from them prescribes nothing.
     "Please don't feel you need to respond to it now.",
     "Please do not feel that you have to change the rota for me.",

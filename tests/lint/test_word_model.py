@@ -12,7 +12,7 @@ import pytest
 
 from followup.lint import Finding, lint_note, problem_solving, pushy
 from followup.lint.context import NoteContext
-from followup.lint.word_model import MODEL_CATEGORIES, Model, body, load_model
+from followup.lint.word_model import MODEL_CATEGORIES, Model, body, evidence, ignored, load_model
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -42,7 +42,7 @@ def test_shipped_weights_are_what_the_corpus_trains(
 ) -> None:
     """Edit the labelled notes without retraining and this fails: run `make model`."""
     trainer = _module(ROOT / "tools" / "train_word_model.py")
-    texts = [body(e.text) for e in corpus]  # type: ignore[attr-defined]
+    texts = [evidence(e.text, ignored(category)) for e in corpus]  # type: ignore[attr-defined]
     labels = [category in e.categories for e in corpus]  # type: ignore[attr-defined]
     weights, bias = trainer.fit(texts, labels)
     model = load_model(category)
@@ -109,6 +109,34 @@ def test_the_model_is_silent_below_its_threshold_or_without_a_statement() -> Non
         "A reminder call the day before could bring the no-shows down. ", ""
     )
     assert not _model_findings(only_questions, REMINDERS)
+
+
+ECHOED = (
+    "Dear Ms. Reed,\n\n"
+    "Thank you for showing me the clinic on Tuesday. "
+    "You mentioned that reminder calls for the no-shows keep slipping. "
+    "At my last clinic I ran the front desk for two years.\n\n"
+    "Best regards,\nSam Park\n"
+)
+
+
+def test_the_problem_solving_model_does_not_read_their_account_reported_back() -> None:
+    """Their problem echoed ("You mentioned that ...") is not evidence of a fix; a proposal
+    in the same sentence, or a question, is still read."""
+    ignore = ignored("problem_solving")
+    assert "You mentioned" not in evidence(ECHOED, ignore)
+    assert "At my last clinic" in evidence(ECHOED, ignore)
+    proposing = ECHOED.replace("keep slipping.", "keep slipping, and I would automate them.")
+    assert "You mentioned" in evidence(proposing, ignore)
+    assert "Would a reminder call help?" in evidence(
+        ECHOED.replace("At my", "Would a reminder call help? At my"), ignore
+    )
+    # The stand-in model would flag the echo; reading only the evidence, it does not.
+    reader = dataclasses.replace(REMINDERS, threshold=0.55)
+    echo_model = dataclasses.replace(reader, ignore=ignore)
+    assert reader.flags(ECHOED)
+    assert not echo_model.flags(ECHOED)
+    assert not _model_findings(ECHOED, echo_model)
 
 
 def test_the_rules_come_first() -> None:

@@ -219,8 +219,9 @@ def _combined(low: str, names_issue: bool, features: Features, words: Words) -> 
         if names_issue or problem.search(low):
             return ["promised result"]
     planned = intent.search(low, 0, words)
-    # "I will try the restaurant you recommended": their advice taken, not a plan for them.
-    if planned and _FOLLOWED.search(low):
+    # "I will try the restaurant you recommended": their advice taken, not a plan for them;
+    # "your question about how I would brief a minister": their question, reported.
+    if planned and (_FOLLOWED.search(low) or _ASKED_HOW.search(low, 0, planned.start())):
         planned = None
     verb = planned.group("verb") if planned else ""
     if verb and verb not in safe and not verb.endswith("ly") and is_known_word(verb):
@@ -231,6 +232,7 @@ def _combined(low: str, names_issue: bool, features: Features, words: Words) -> 
 
 
 _WORD = re.compile(r"[a-z][a-z'’-]*")
+_ASKED_HOW = re.compile(r"\b(?:how|whether|what)\s+$")
 _FOLLOWED = re.compile(
     r"\byou\s+(?:recommended|suggested|mentioned|told\s+me\s+about|pointed\s+me\s+to)\b"
 )

@@ -22,9 +22,19 @@ from importlib import resources
 from itertools import pairwise
 
 from followup.lint.context import NoteContext
-from followup.text import Sentence
+from followup.lint.registry import data
+from followup.text import Sentence, split_sentences
 
-__all__ = ["MODEL_CATEGORIES", "Model", "body", "culprit", "features", "load_model"]
+__all__ = [
+    "MODEL_CATEGORIES",
+    "Model",
+    "body",
+    "culprit",
+    "evidence",
+    "features",
+    "ignored",
+    "load_model",
+]
 
 _TOKEN = re.compile(r"[a-z][a-z'’]*")
 
@@ -41,10 +51,25 @@ def features(text: str) -> frozenset[str]:
     return frozenset(tokens) | frozenset(f"{a} {b}" for a, b in pairwise(tokens))
 
 
-@lru_cache(maxsize=4)
-def _note_features(note: str) -> tuple[frozenset[str], int]:
-    """A note's body features and its word count, shared by both models on one note."""
+def evidence(note: str, ignore: re.Pattern[str] | None = None) -> str:
+    """The body a model reads: without the sentences ``ignore`` finds (in lower case)."""
     text = body(note)
+    if ignore is None:
+        return text
+    return " ".join(s.text for s in split_sentences(text) if not ignore.search(s.text.lower()))
+
+
+@cache
+def ignored(category: str) -> re.Pattern[str] | None:
+    """The sentences a category's model does not read (``model_ignores`` in its data)."""
+    source = data(category).get("model_ignores")
+    return re.compile(str(source)) if source else None
+
+
+@lru_cache(maxsize=4)
+def _note_features(note: str, ignore: re.Pattern[str] | None) -> tuple[frozenset[str], int]:
+    """A note's evidence features and word count (cached: a note is asked about twice)."""
+    text = evidence(note, ignore)
     return features(text), len(text.split())
 
 
@@ -57,6 +82,8 @@ class Model:
     threshold: float
     # Trained on whole notes (60 to 260 words): on a fragment the score means little.
     min_words: int = 50
+    # Sentences the model does not read, in training or in use (see ``evidence``).
+    ignore: re.Pattern[str] | None = None
     known: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -68,11 +95,11 @@ class Model:
 
     def score(self, note: str) -> float:
         """The probability-like score of a whole note."""
-        return self.probability(_note_features(note)[0])
+        return self.probability(_note_features(note, self.ignore)[0])
 
     def flags(self, note: str) -> bool:
         """Whether the note is long enough to judge and scores at or above the threshold."""
-        feats, words = _note_features(note)
+        feats, words = _note_features(note, self.ignore)
         return words >= self.min_words and self.probability(feats) >= self.threshold
 
     def weight(self, text: str) -> float:
@@ -98,11 +125,12 @@ def load_model(category: str) -> Model:
     """The shipped model for ``category`` (one of ``MODEL_CATEGORIES``)."""
     name = f"word_model_{category}.json"
     raw = resources.files("followup.lint").joinpath("data", name).read_text("utf-8")
-    data = json.loads(raw)
+    shipped = json.loads(raw)
     return Model(
-        weights={str(k): float(v) for k, v in data["weights"].items()},
-        bias=float(data["bias"]),
-        threshold=float(data["threshold"]),
+        weights={str(k): float(v) for k, v in shipped["weights"].items()},
+        bias=float(shipped["bias"]),
+        threshold=float(shipped["threshold"]),
+        ignore=ignored(category),
     )
 
 
@@ -130,6 +158,7 @@ def culprit(
         and len(s.text.split()) >= min_words
         and not _THANKS.match(s.text)
         and not skip(ctx.lowered[s.start : s.end])
+        and not (model.ignore and model.ignore.search(ctx.lowered[s.start : s.end]))
     ]
     if not sentences:
         return None
