@@ -50,14 +50,24 @@ def _hit(note: dict[str, Any], findings: list[Finding]) -> tuple[bool, bool]:
     return hit, not hit
 
 
+# Notes with no fault at all: none of them may get an error, whatever its category.
+FAULTLESS = frozenset({"clean", "timeline_polite", "interest_only"})
+
+
 def main(folder: Path, details: bool) -> None:
     totals: Counter[str] = Counter()
     hits: Counter[str] = Counter()
+    faultless = errors = 0
     for note in yaml.safe_load((folder / "notes.yaml").read_text("utf-8")):
         findings = lint_note(note["text"])
         hit, right = _hit(note, findings)
         totals[note["label"]] += 1
         hits[note["label"]] += hit
+        if note["label"] in FAULTLESS:
+            faultless += 1
+            erred = any(f.severity == "error" for f in findings)
+            errors += erred
+            right = right and not erred
         if details and not right:
             print(f"--- {note['id']} ({note['label']}): {note.get('why', '')}")
             for f in findings:
@@ -65,6 +75,10 @@ def main(folder: Path, details: bool) -> None:
                     print(f"    {f.severity} {f.rule}: {note['text'][f.start : f.end]!r}")
     for label, total in totals.items():
         print(f"{label:16s} flagged {hits[label]}/{total} = {hits[label] / total:.2f}")
+    if faultless:
+        print(
+            f"faultless notes (clean, timelines, interest-only) with an error: {errors}/{faultless}"
+        )
     loops_file = folder / "loops.yaml"
     if not loops_file.exists():
         return

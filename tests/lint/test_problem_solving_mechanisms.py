@@ -260,6 +260,8 @@ RECOMMENDATION_FRAME_NEAR = [
     "Would you suggest that I read anything before the next round?",
     "What would you recommend that the new hire focus on first?",
     "I enjoyed your question about how I would brief a minister who has ten minutes.",
+    'If the answer is "not by then", I will take it as a clear answer and not as a slight.',
+    "If I am to join your group, I would want to apply for the fellowship with you as host.",
     # Lifting an obligation from them prescribes nothing.
     "Please don't feel you need to respond to it now.",
     "Please do not feel that you have to change the rota for me.",
@@ -294,6 +296,7 @@ DELIVERABLE_NEAR = [
     "I've included a copy of my nursing licence and my certificates.",
     "I'd be happy to send the writing sample you asked for.",
     "Would a free trial shift next week be useful?",
+    "I am happy to send a one-page summary of what the visa transfer involves for your HR team.",
 ]
 
 POSITIVE = [

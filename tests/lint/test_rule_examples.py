@@ -228,6 +228,7 @@ EXAMPLES: dict[str, tuple[list[Case], list[Case]]] = {
         [
             c(note(PLAIN)),
             c(note("I enjoyed the colour-coded organisation of the warehouse. " + PLAIN)),
+            c(note("The maths lesson centred on fractions. " + PLAIN)),
             c(note("We talked about onboarding, Kubernetes and the KPI dashboards. " + PLAIN)),
             c(
                 note("I enjoyed our talk about mis-picks at Harborline. " + PLAIN),
@@ -246,7 +247,11 @@ EXAMPLES: dict[str, tuple[list[Case], list[Case]]] = {
     ),
     "spelling.capital-after-stop": (
         [c(note("I enjoyed the tour. the team was welcoming. " + PLAIN))],
-        [c(note(PLAIN)), c(note("We met at 9 a.m. before the shift, e.g. the pickers. " + PLAIN))],
+        [
+            c(note(PLAIN)),
+            c(note("We met at 9 a.m. before the shift, e.g. the pickers. " + PLAIN)),
+            c(note("I finish my M.Ed. internship on May 16. " + PLAIN)),
+        ],
     ),
     "pushy.pressure": (
         [

@@ -70,6 +70,8 @@ _BRITISH = (
     ("ourful", "orful"),
     ("tre", "ter"),
     ("tres", "ters"),
+    ("tred", "tered"),
+    ("tring", "tering"),
     ("bre", "ber"),
     ("bres", "bers"),
     ("ogue", "og"),
@@ -221,13 +223,14 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(str(a) for a in data("spelling")["abbreviations"])
 
 
-def _abbreviated(text: str, dot: int) -> bool:
-    """Whether the full stop at ``dot`` closes an abbreviation ("Dr.", "e.g.", "J.")."""
+def _abbreviated(text: str, dot: int, dotted: bool = False) -> bool:
+    """Whether the full stop at ``dot`` closes an abbreviation ("Dr.", "e.g.", "J."), or,
+    with ``dotted``, any dotted one ("M.Ed.", "U.S.")."""
     i = dot
     while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "."):
         i -= 1
     token = text[i:dot].lower()
-    return token in _abbreviations() or len(token) == 1
+    return token in _abbreviations() or len(token) == 1 or (dotted and "." in token)
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -342,8 +345,10 @@ def _capitals(ctx: NoteContext) -> None:
         stop = m.start() - 1
         if text[stop] == "." and (stop > 0 and text[stop - 1] == "."):
             continue  # an ellipsis may run on
-        if text[stop] == "." and (not text[stop - 1].isalpha() or _abbreviated(text, stop)):
-            continue  # "1. install" is a list item; "e.g. the" runs on
+        if text[stop] == "." and (
+            not text[stop - 1].isalpha() or _abbreviated(text, stop, dotted=True)
+        ):
+            continue  # "1. install" is a list item; "e.g. the" and "my M.Ed. internship" run on
         letter = m.start(1)
         word_end = letter
         while word_end < len(text) and text[word_end].isalpha():

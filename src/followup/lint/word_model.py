@@ -5,7 +5,9 @@ writers they were not tuned on they catch about half of them, and a bag of
 words trained on the labelled corpus catches a different part. Together they
 miss far less, so a note the rules pass but a model scores above its
 threshold gets a warning (not an error: the model cannot say which words are
-at fault, only which sentence weighs most). Each category's weights, bias
+at fault, only which sentence weighs most). A category may name sentences its
+model does not read (``model_ignores``: the interviewer's account reported
+back, for problem solving), in training and in use alike. Each category's weights, bias
 and threshold live in ``data/word_model_<category>.json``, written by
 ``tools/train_word_model.py`` from ``fixtures/notes`` (``make model``).
 """
