@@ -260,6 +260,7 @@ RECOMMENDATION_FRAME_NEAR = [
     "Would you suggest that I read anything before the next round?",
     "What would you recommend that the new hire focus on first?",
     "I enjoyed your question about how I would brief a minister who has ten minutes.",
+    "2,300 open tickets is a lot for a team of nine.",
     'If the answer is "not by then", I will take it as a clear answer and not as a slight.',
     "If I am to join your group, I would want to apply for the fellowship with you as host.",
     # Lifting an obligation from them prescribes nothing.

@@ -475,6 +475,7 @@ TAKEN_BACK = [
     "I'm not trying to hurry anyone. However, I will need a decision from you by Monday.",
     "There is no need to rush, though I will need a decision from you before the 3rd.",
     "After all this time, you owe me an answer by Friday.",
+    "I understand that this is not ideal, but please reply by Thursday.",
 ]
 
 PRESSURE_TAKEN_OFF = [
@@ -486,6 +487,8 @@ PRESSURE_TAKEN_OFF = [
     "Another studio needs my answer by the 20th. If that is not feasible for you, I'll make my decision with what I know.",
     "I expect to hear back from three other practices next week, and I am happy to fit around your timetable.",
     "The lab wants my answer by the 9th; please don't hurry your panel for me.",
+    "Please let me know by Friday if you can; I understand if your schedule cannot change.",
+    "Please take this purely as information, though if you can let me know by Friday I would be grateful.",
     "The depot needs my notice by the 2nd, but you owe me nothing; if the panel takes longer, I can extend my current contract.",
 ]
 

@@ -25,6 +25,7 @@ from followup.lint.registry import data
 __all__ = ["clause_start", "may_propose", "proposes"]
 
 _TOKEN = re.compile(r"[a-z][a-z'’-]*")
+_LEAD_IN = re.compile(r"[\W_]*(?:\d{1,2}[.)][\W_]*)?")
 # "so" as a purpose ("so customers stop"), not a degree ("so much", "so glad").
 _NOT_PURPOSE = frozenset(
     {"much", "many", "far", "glad", "happy", "grateful", "kind", "good", "well", "long"}
@@ -310,7 +311,11 @@ def proposes(low: str, names_issue: bool = False) -> bool:
     if not tokens:
         return False
     seen = frozenset(tokens)
-    first = tokens[0]
+    # An imperative opens the sentence ("Open a second till"), perhaps after a list mark;
+    # "2,300 open tickets is a lot" opens with a figure.
+    lead_in = _LEAD_IN.match(low)
+    opens = lead_in is not None and lead_in.end() == opening.start()
+    first = tokens[0] if opens else ""
     # Neither a frame, a condition nor a benefit anywhere: no proposal.
     if (
         first not in lists.base
@@ -328,7 +333,7 @@ def proposes(low: str, names_issue: bool = False) -> bool:
         or (first in ("the", "your") and not lists.modals.isdisjoint(tokens[2:4]))
     )
     if not _guarded(low, tokens, seen, lists):
-        return _scores(low, tokens, lists, theirs, opening=True)
+        return _scores(low, tokens, lists, theirs, opening=opens)
     # A guard in a clause that only points at their problem: read the other clauses.
     if lists.clause_break.search(low) is None:
         return False
