@@ -300,7 +300,28 @@ DELIVERABLE_NEAR = [
     "I am happy to send a one-page summary of what the visa transfer involves for your HR team.",
 ]
 
+# Blind sets S and T: a change wondered about as the thing that would help, "one thing
+# that might ...", work offered free, the writer's own recommendations promised, a
+# diagnosis given as the writer's view, a causative "having" clause.
+SUBTLE_ROUND = [
+    "I wonder whether having a second person verify every deadline in the docketing calendar would catch those before they become close calls.",
+    "One thing that might take some pressure off is running the auto-refill batch on Sunday evening.",
+    "I would be happy to come back on a day that suits you, walk those areas free of charge, and send you a short written report.",
+    "I would send you a short written report along with the changes I would recommend.",
+    "About the shelf-life complaints, my two cents: I think the problem is not in the trucks but at the loading dock.",
+    "Just my two cents on the call-outs: having two substitute drivers report to the yard at 5:45 usually covers most of the morning gaps.",
+]
+SUBTLE_ROUND_NEAR = [
+    "I wonder whether meeting the night team would help me settle in faster.",
+    "One thing that might surprise you is that I started in the warehouse myself.",
+    "I'm happy to complete a trial shift free of charge whenever suits you.",
+    "Having spent three years on a busy pass usually helps me stay calm on Saturdays.",
+    "I think the problem you described is a fascinating one.",
+    "We met at 5:45 and the shift usually covers the whole morning rush, which I loved.",
+]
+
 POSITIVE = [
+    *SUBTLE_ROUND,
     *WONDERING,
     *INTERVENTION_RELIEF,
     *DIAGNOSIS,
@@ -313,6 +334,7 @@ POSITIVE = [
     *DELIVERABLE,
 ]
 NEGATIVE = [
+    *SUBTLE_ROUND_NEAR,
     *WONDERING_NEAR,
     *INTERVENTION_RELIEF_NEAR,
     *DIAGNOSIS_NEAR,

@@ -139,6 +139,27 @@ def test_the_problem_solving_model_does_not_read_their_account_reported_back() -
     assert not _model_findings(ECHOED, echo_model)
 
 
+TOLD_AND_WISHED = (
+    "Dear Ms. Reed,\n\n"
+    "Thank you for showing me the clinic on Tuesday. "
+    "Our reminder desk cut the no-shows from 20% to 9% last year. "
+    "I would love to meet the reminder team on your next training day.\n\n"
+    "Best regards,\nSam Park\n"
+)
+
+
+def test_the_model_points_only_at_the_shape_of_a_proposal() -> None:
+    """The writer's past told and a wish are no proposal, however their words weigh; a
+    claim of what a change would do, or an imperative, is."""
+    reader = dataclasses.replace(REMINDERS, threshold=0.55)
+    assert reader.flags(TOLD_AND_WISHED)
+    assert not _model_findings(TOLD_AND_WISHED, reader)
+    for proposal in ("A reminder call could cut them further.", "Move the reminder calls to noon."):
+        text = TOLD_AND_WISHED.replace("last year. ", f"last year. {proposal} ")
+        (finding,) = _model_findings(text, reader)
+        assert text[finding.start : finding.end] == proposal
+
+
 def test_the_rules_come_first() -> None:
     """Where a rule already flags the note, the model adds nothing."""
     text = NOTE.replace("Thank you", "Here is my plan: hire two schedulers. Thank you")

@@ -11,7 +11,7 @@ from followup.debrief import Interviewer
 from followup.lint.context import NoteContext
 from followup.lint.keywords import any_mention, entry_stems, stems, stems_at
 from followup.lint.phrases import Phrase, PhraseSet, Words
-from followup.lint.proposal import clause_start, may_propose, proposes
+from followup.lint.proposal import clause_start, may_propose, opens_with_action, proposes
 from followup.lint.registry import data
 from followup.lint.spelling import is_known_word
 from followup.lint.word_model import Model, culprit, load_model
@@ -240,7 +240,7 @@ _FOLLOWED = re.compile(
 _WRITER = frozenset(
     {"i", "i'd", "i’d", "i'm", "i’m", "me", "my", "myself", "we", "we'd", "our", "us"}
 )
-_CLAUSE_BREAK = re.compile(r"[,;:—–(]")
+_CLAUSE_BREAK = re.compile(r"[,;—–(]|:(?!\d)")  # "at 5:45" is a time, not a break
 
 
 @dataclass(frozen=True)
@@ -251,6 +251,7 @@ class _Relief:
     anaphor: re.Pattern[str]
     openers: re.Pattern[str]
     not_interventions: frozenset[str]
+    participles: frozenset[str]
 
 
 @cache
@@ -264,7 +265,13 @@ def _relief_lists() -> _Relief:
         re.compile(str(d["relief_object"])),
         re.compile(str(d["clause_openers"])),
         frozenset(str(w) for w in d["not_interventions"]),
+        frozenset(str(w) for w in d["perfect_participles"]),
     )
+
+
+def _perfect(word: str, lists: _Relief) -> bool:
+    """Whether ``word`` after "having" makes a perfect participle ("having spent")."""
+    return word in lists.participles or word.endswith(("ed", "en"))
 
 
 def _relief(low: str, words: Words) -> bool:
@@ -293,6 +300,8 @@ def _relief(low: str, words: Words) -> bool:
         first = subject[0]
         if first.endswith("ing") and len(first) > 4 and first not in lists.not_interventions:
             return True
+        if first == "having" and len(subject) > 1 and not _perfect(subject[1], lists):
+            return True  # "having two drivers report at 5:45 usually covers the gaps"
         if first in ("a", "an") and lists.anaphor.match(low, m.end()):
             return True
     return False
@@ -317,13 +326,33 @@ _NOT_A_FIX = re.compile(
 )
 
 
+def _no_proposal_shape(low: str) -> bool:
+    """Whether a sentence lacks every shape of a proposal, so the model may not point at it.
+
+    A proposal claims what some change would do (a modal or habitual verb whose subject
+    is not the writer: "a pre-screen tends to double referrals"), tells them to do it (an
+    imperative: "put the inbound appointments on 30-minute slots"), or carries a cue of
+    advice or diagnosis ("my two cents", "most likely comes from", "free of charge"). A
+    sentence with none ("Our share went from 1.8 to 2.6", "I would love to ride along
+    with one of your nurses") tells, asks or wishes.
+    """
+    return _proposal_shape().search(low) is None and not opens_with_action(low)
+
+
+@cache
+def _proposal_shape() -> re.Pattern[str]:
+    return re.compile(str(data("problem_solving")["proposal_shape"]))
+
+
 def check_model(ctx: NoteContext, model: Model) -> None:
     """The rules found nothing; the word model may still find the note reads as a fix."""
     sentence = culprit(
         model,
         ctx,
         _MODEL_MIN_WORDS,
-        skip=lambda low: _REQUESTED.search(low) or _NOT_A_FIX.search(low),
+        skip=lambda low: (
+            _REQUESTED.search(low) or _NOT_A_FIX.search(low) or _no_proposal_shape(low)
+        ),
     )
     if sentence is None:
         return

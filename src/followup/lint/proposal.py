@@ -22,7 +22,7 @@ from itertools import pairwise
 
 from followup.lint.registry import data
 
-__all__ = ["clause_start", "may_propose", "proposes"]
+__all__ = ["clause_start", "may_propose", "opens_with_action", "proposes"]
 
 _TOKEN = re.compile(r"[a-z][a-z'’-]*")
 _LEAD_IN = re.compile(r"[\W_]*(?:\d{1,2}[.)][\W_]*)?")
@@ -281,6 +281,18 @@ def _conditional_change(tokens: list[str], lists: _Lists) -> bool:
         if not lists.improvements.isdisjoint(after) or not lists.effects.isdisjoint(after[3:]):
             return True
     return False
+
+
+def opens_with_action(low: str) -> bool:
+    """Whether the lower-cased sentence opens with an action verb, as an imperative does."""
+    opening = _TOKEN.search(low)
+    lead_in = _LEAD_IN.match(low)
+    return (
+        opening is not None
+        and lead_in is not None
+        and lead_in.end() == opening.start()
+        and opening.group() in _lists().base
+    )
 
 
 def may_propose(note_tokens: frozenset[str]) -> bool:
