@@ -76,7 +76,12 @@ def ignored(category: str) -> re.Pattern[str] | None:
 @lru_cache(maxsize=4)
 def _note_features(note: str, ignore: re.Pattern[str] | None) -> tuple[frozenset[str], int]:
     """A note's evidence features and word count (cached: a note is asked about twice)."""
-    text = evidence(note, ignore)
+    return _text_features(evidence(note, ignore))
+
+
+@lru_cache(maxsize=4)
+def _text_features(text: str) -> tuple[frozenset[str], int]:
+    # Most notes ignore no sentence: both models then read the same text, featurised once.
     return features(text), len(text.split())
 
 
