@@ -310,6 +310,10 @@ SUBTLE_ROUND = [
     "I would send you a short written report along with the changes I would recommend.",
     "About the shelf-life complaints, my two cents: I think the problem is not in the trucks but at the loading dock.",
     "Just my two cents on the call-outs: having two substitute drivers report to the yard at 5:45 usually covers most of the morning gaps.",
+    # Blind set U.
+    "Once we proofed in two staggered waves, our waste fell by half; I imagine something along those lines could work for your team as well.",
+    "Wouldn't a shared wind forecast board let the planners resequence the bays before a hold?",
+    "I got a bit carried away afterwards and built a calendar that maps your three programs against the grant deadlines.",
 ]
 SUBTLE_ROUND_NEAR = [
     "I wonder whether meeting the night team would help me settle in faster.",
@@ -318,6 +322,9 @@ SUBTLE_ROUND_NEAR = [
     "Having spent three years on a busy pass usually helps me stay calm on Saturdays.",
     "I think the problem you described is a fascinating one.",
     "We met at 5:45 and the shift usually covers the whole morning rush, which I loved.",
+    "Wouldn't it be great to build that archive together?",
+    "At my last job I built a calendar that mapped our grant deadlines.",
+    "Something along those lines would be a wonderful next step for me.",
 ]
 
 POSITIVE = [
