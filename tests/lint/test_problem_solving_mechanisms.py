@@ -325,6 +325,11 @@ SUBTLE_ROUND_NEAR = [
     "Wouldn't it be great to build that archive together?",
     "At my last job I built a calendar that mapped our grant deadlines.",
     "Something along those lines would be a wonderful next step for me.",
+    # Blind set V: the writer's past with a figure ("2,000 machines" is no clause break),
+    # a help to the writer, a courtesy.
+    "At Riverside I was on the desk that handled the upgrade for 2,000 machines, and I know what it's like when the queue grows faster than anyone can close it.",
+    "If the remaining interviews could happen before then, that would really help me.",
+    "I remain at your disposal should you require anything further.",
 ]
 
 POSITIVE = [
