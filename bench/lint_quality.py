@@ -34,7 +34,7 @@ HOLDOUTS = "holdout*.yaml"
 # Blind sets written with one label per note (the fault the writer meant): a finding
 # of another category on a faulty note ("sooo" in an informal note is also a
 # spelling slip) is neither a hit nor a false alarm. Clean notes are fully scored.
-SINGLE_LABEL_SOURCES = frozenset({f"holdout-{n}" for n in range(3, 23)})
+SINGLE_LABEL_SOURCES = frozenset({f"holdout-{n}" for n in range(3, 24)})
 LOOPS = NOTES / "loops"
 DEBRIEFS = ROOT / "fixtures" / "debriefs"
 
