@@ -194,8 +194,10 @@ def units(
         raw = _TOKEN.findall(s.text)
         tokens = _normalise(raw, name_set)
         if not _is_courtesy(tokens, raw):
-            lemmas = _lemmas(raw, tokens) if fold else frozenset()
-            figures = frozenset(t for t in tokens if len(t) > 1 and t.isdigit())
+            lemmas = figures = frozenset[str]()
+            if fold:  # the corpus search compares token sequences only
+                lemmas = _lemmas(raw, tokens)
+                figures = frozenset(t for t in tokens if len(t) > 1 and t.isdigit())
             out.append(Unit(note, s.start, s.end, tokens, _content(tokens), lemmas, figures))
     return out
 

@@ -283,16 +283,17 @@ def _conditional_change(tokens: list[str], lists: _Lists) -> bool:
     return False
 
 
+def _opens(low: str, word: re.Match[str]) -> bool:
+    """Whether ``word`` opens the sentence ``low``, perhaps after a list mark ("1) Open ...");
+    "2,300 open tickets is a lot" opens with a figure."""
+    lead_in = _LEAD_IN.match(low)
+    return lead_in is not None and lead_in.end() == word.start()
+
+
 def opens_with_action(low: str) -> bool:
     """Whether the lower-cased sentence opens with an action verb, as an imperative does."""
     opening = _TOKEN.search(low)
-    lead_in = _LEAD_IN.match(low)
-    return (
-        opening is not None
-        and lead_in is not None
-        and lead_in.end() == opening.start()
-        and opening.group() in _lists().base
-    )
+    return opening is not None and _opens(low, opening) and opening.group() in _lists().base
 
 
 def may_propose(note_tokens: frozenset[str]) -> bool:
@@ -323,10 +324,8 @@ def proposes(low: str, names_issue: bool = False) -> bool:
     if not tokens:
         return False
     seen = frozenset(tokens)
-    # An imperative opens the sentence ("Open a second till"), perhaps after a list mark;
-    # "2,300 open tickets is a lot" opens with a figure.
-    lead_in = _LEAD_IN.match(low)
-    opens = lead_in is not None and lead_in.end() == opening.start()
+    # Only a word that opens the sentence can be an imperative ("Open a second till").
+    opens = _opens(low, opening)
     first = tokens[0] if opens else ""
     # Neither a frame, a condition nor a benefit anywhere: no proposal.
     if (

@@ -163,14 +163,14 @@ def culprit(
     """
     if not model.flags(ctx.text):
         return None
+    ignore = model.ignore.search if model.ignore else lambda low: None
     sentences = [
         s
         for s in ctx.sentences
         if s.start >= ctx.body_start
         and len(s.text.split()) >= min_words
         and not _THANKS.match(s.text)
-        and not skip(ctx.lowered[s.start : s.end])
-        and not (model.ignore and model.ignore.search(ctx.lowered[s.start : s.end]))
+        and not (skip(low := ctx.lowered[s.start : s.end]) or ignore(low))
     ]
     if not sentences:
         return None
